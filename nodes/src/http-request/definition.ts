@@ -1,0 +1,69 @@
+import { variableNameSchema } from '@parley/shared';
+import { z } from 'zod';
+import { defineNode, type ExpressionRef } from '../core/define-node.ts';
+
+export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+export const httpRequestConfigSchema = z.object({
+  method: z.enum(httpMethods).default('GET'),
+  /** A template: `https://api.example.com/orders/{{orderId}}`. */
+  url: z.string().min(1).meta({ widget: 'template' }),
+  headers: z
+    .array(z.object({ name: z.string().min(1), value: z.string().meta({ widget: 'template' }) }))
+    .default([]),
+  /** A template, usually JSON; sent as is for methods that carry a body. */
+  body: z.string().optional().meta({ widget: 'json-template' }),
+  timeoutMs: z.number().int().min(100).max(60_000).optional(),
+  /** Each expression reads `response` ({status, headers, body}) and is stored in the variable. */
+  responseMapping: z
+    .array(
+      z.object({
+        variable: variableNameSchema.meta({ widget: 'variable' }),
+        expression: z.string().min(1).meta({ widget: 'expression' }),
+      }),
+    )
+    .default([]),
+  /** Stores a readable reason when the request fails. */
+  errorVariable: variableNameSchema.optional().meta({ widget: 'variable' }),
+});
+
+export type HttpRequestConfig = z.infer<typeof httpRequestConfigSchema>;
+
+export const httpRequestNode = defineNode({
+  kind: 'http-request',
+  version: 1,
+  configSchema: httpRequestConfigSchema,
+  defaults: { method: 'GET', url: 'https://api.example.com/' } as const satisfies z.input<
+    typeof httpRequestConfigSchema
+  >,
+  ports: () => [
+    { name: 'success', label: 'Success (2xx)', required: true },
+    { name: 'error', label: 'Error', required: true },
+  ],
+  waitsForInput: false,
+  expressions: (config) => [
+    { path: 'url', source: config.url, kind: 'template' },
+    ...config.headers.map(
+      (h, i): ExpressionRef => ({ path: `headers.${i}.value`, source: h.value, kind: 'template' }),
+    ),
+    ...(config.body ? [{ path: 'body', source: config.body, kind: 'template' as const }] : []),
+    ...config.responseMapping.map(
+      (m, i): ExpressionRef => ({
+        path: `responseMapping.${i}.expression`,
+        source: m.expression,
+        kind: 'expression',
+        extraNames: ['response'],
+      }),
+    ),
+  ],
+  writes: (config) => [
+    ...config.responseMapping.map((m) => m.variable),
+    ...(config.errorVariable ? [config.errorVariable] : []),
+  ],
+  meta: {
+    label: 'HTTP request',
+    icon: 'globe',
+    category: 'integration',
+    description: 'Calls an HTTP API and maps the response into variables; success or error port.',
+  },
+});

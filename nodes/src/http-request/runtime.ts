@@ -1,0 +1,3 @@
+import { defineRuntime } from '../machine/implementation-helpers.ts';
+
+export const httpRequestRuntime = defineRuntime(() => ({}));

@@ -1,0 +1,5 @@
+export type { Conversation, ConversationStatus, TurnResult } from './conversation.ts';
+export { EngineError, type EngineErrorCode } from './errors.ts';
+export { type LoadedVersion, loadVersion, type VersionSource } from './load-version.ts';
+export { type StartOptions, startConversation } from './start-conversation.ts';
+export { turn } from './turn.ts';
