@@ -25,13 +25,23 @@ const LIMITS = { maxAstNodes: 2_000, maxDepth: 64, maxListElements: 1_000, maxMa
 
 /** Environment for evaluation: every name in the scope is readable, with dynamic type. */
 export const evaluationEnvironment = withMixedArithmetic(
-  new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false, limits: LIMITS }),
+  new Environment({
+    unlistedVariablesAreDyn: true,
+    homogeneousAggregateLiterals: false,
+    enableOptionalTypes: true,
+    limits: LIMITS,
+  }),
 );
 
 /** Environment for checking: only the given names are known, so a typo is reported before publish. */
 export function checkingEnvironment(names: Iterable<string>): Environment {
   const env = withMixedArithmetic(
-    new Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, limits: LIMITS }),
+    new Environment({
+      unlistedVariablesAreDyn: false,
+      homogeneousAggregateLiterals: false,
+      enableOptionalTypes: true,
+      limits: LIMITS,
+    }),
   );
   for (const name of new Set(names)) env.registerVariable(name, 'dyn');
   return env;
