@@ -1,4 +1,4 @@
-import { localisedTextSchema, textVariants, variableNameSchema } from '@parley/shared';
+import { type LocalisedText, localisedTextSchema, textVariants, variableNameSchema } from '@parley/shared';
 import { z } from 'zod';
 import { defineNode } from '../core/define-node.ts';
 
@@ -12,6 +12,14 @@ export const askConfigSchema = z
     /** For `regex`: the whole answer must match. */
     pattern: z.string().optional(),
     reprompt: localisedTextSchema.default("Sorry, I didn't get that. Please try again."),
+    /** Said when the end user stays silent; the prompt is said again when left out. */
+    noInputPrompt: localisedTextSchema.optional(),
+    /** For `phone`: the country assumed when a number has no `+` prefix (ISO 3166 code, e.g. `US`). */
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'use a two-letter upper-case country code such as "US"')
+      .optional(),
+    /** Failed answers (invalid or silent) before leaving by `invalid`, when it is connected. */
     maxAttempts: z.number().int().min(1).max(10).default(3),
   })
   .refine((config) => config.inputType !== 'regex' || (config.pattern ?? '') !== '', {
@@ -45,10 +53,18 @@ export const askNode = defineNode({
     { name: 'invalid', label: 'Too many invalid answers', required: false },
   ],
   waitsForInput: true,
-  expressions: (config) =>
-    [config.prompt, config.reprompt].flatMap((text) =>
-      textVariants(text).map((source) => ({ path: 'prompt', source, kind: 'template' as const })),
-    ),
+  expressions: (config) => {
+    const texts: [string, LocalisedText | undefined][] = [
+      ['prompt', config.prompt],
+      ['reprompt', config.reprompt],
+      ['noInputPrompt', config.noInputPrompt],
+    ];
+    return texts.flatMap(([path, text]) =>
+      text === undefined
+        ? []
+        : textVariants(text).map((source) => ({ path, source, kind: 'template' as const })),
+    );
+  },
   writes: (config) => [config.variable],
   meta: {
     label: 'Ask',

@@ -1,4 +1,4 @@
-import { localisedTextSchema, textVariants, variableNameSchema } from '@parley/shared';
+import { type LocalisedText, localisedTextSchema, textVariants, variableNameSchema } from '@parley/shared';
 import { z } from 'zod';
 import { defineNode } from '../core/define-node.ts';
 
@@ -22,6 +22,9 @@ export const choiceConfigSchema = z
     /** Stores the chosen option's value. */
     variable: variableNameSchema.optional().meta({ widget: 'variable' }),
     reprompt: localisedTextSchema.default('Please pick one of the options.'),
+    /** Said when the end user stays silent; the prompt is said again when left out. */
+    noInputPrompt: localisedTextSchema.optional(),
+    /** Failed answers (unrecognised or silent) before leaving by `no-match`, when it is connected. */
     maxAttempts: z.number().int().min(1).max(10).default(3),
   })
   .refine((config) => new Set(config.choices.map((c) => c.value)).size === config.choices.length, {
@@ -51,10 +54,19 @@ export const choiceNode = defineNode({
     { name: NO_MATCH_PORT, label: 'No match', required: false },
   ],
   waitsForInput: true,
-  expressions: (config) =>
-    [config.prompt, config.reprompt, ...config.choices.map((c) => c.label)].flatMap((text) =>
-      textVariants(text).map((source) => ({ path: 'prompt', source, kind: 'template' as const })),
-    ),
+  expressions: (config) => {
+    const texts: [string, LocalisedText | undefined][] = [
+      ['prompt', config.prompt],
+      ['reprompt', config.reprompt],
+      ['noInputPrompt', config.noInputPrompt],
+      ...config.choices.map((c, i): [string, LocalisedText] => [`choices.${i}.label`, c.label]),
+    ];
+    return texts.flatMap(([path, text]) =>
+      text === undefined
+        ? []
+        : textVariants(text).map((source) => ({ path, source, kind: 'template' as const })),
+    );
+  },
   writes: (config) => (config.variable ? [config.variable] : []),
   meta: {
     label: 'Choice',

@@ -1,3 +1,70 @@
-import { defineRuntime } from '../machine/implementation-helpers.ts';
+import { interpolate, type LocalisedText, textVariants } from '@parley/shared';
+import { renderText } from '../machine/common-runtime.ts';
+import { scopeOf } from '../machine/flow-context.ts';
+import {
+  contextAction,
+  defineRuntime,
+  type FlowGuard,
+  sayAction,
+} from '../machine/implementation-helpers.ts';
+import { answerMatches, normaliseAnswer } from './normalise-answer.ts';
 
-export const choiceRuntime = defineRuntime(() => ({}));
+type Offered = { value: string; label: LocalisedText };
+
+const clicked: FlowGuard<{ value: string }> = ({ event }, { value }) =>
+  event.type === 'user.choice' && event.value === value;
+
+/** The label in every language (a user may answer in another one) and the synonyms. */
+const saidOption: FlowGuard<{ label: LocalisedText; synonyms: string[] }> = (
+  { context, event },
+  { label, synonyms },
+) => {
+  if (event.type !== 'user.message') return false;
+  const labels = textVariants(label).map((variant) => interpolate(variant, scopeOf(context)));
+  return answerMatches(event.text, [...labels, ...synonyms]);
+};
+
+const saidNumber: FlowGuard<{ position: number }> = ({ event }, { position }) =>
+  event.type === 'user.message' && normaliseAnswer(event.text) === String(position);
+
+const pressed: FlowGuard<{ position: number }> = ({ event }, { position }) =>
+  event.type === 'user.dtmf' && event.digits === String(position);
+
+/** True when the failed answer being handled is the last one allowed. */
+const outOfAttempts: FlowGuard<{ nodeId: string; maxAttempts: number }> = (
+  { context },
+  { nodeId, maxAttempts },
+) => (context.attempts[nodeId] ?? 0) + 1 >= maxAttempts;
+
+export const choiceRuntime = defineRuntime(() => ({
+  actions: {
+    'choice.offer': sayAction<{ text: LocalisedText; choices: Offered[] }>(
+      ({ context }, { text, choices }) => [
+        {
+          type: 'choices',
+          text: renderText(text, context),
+          choices: choices.map(({ value, label }) => ({ value, label: renderText(label, context) })),
+        },
+      ],
+    ),
+    'choice.store': contextAction<{ variable: string; value: string }>(
+      ({ context }, { variable, value }) => ({
+        vars: { ...context.vars, [variable]: value },
+      }),
+    ),
+    'choice.countAttempt': contextAction<{ nodeId: string }>(({ context }, { nodeId }) => ({
+      attempts: { ...context.attempts, [nodeId]: (context.attempts[nodeId] ?? 0) + 1 },
+    })),
+    'choice.resetAttempts': contextAction<{ nodeId: string }>(({ context }, { nodeId }) => {
+      const { [nodeId]: _left, ...attempts } = context.attempts;
+      return { attempts };
+    }),
+  },
+  guards: {
+    'choice.clicked': clicked,
+    'choice.saidOption': saidOption,
+    'choice.saidNumber': saidNumber,
+    'choice.pressed': pressed,
+    'choice.outOfAttempts': outOfAttempts,
+  },
+}));
