@@ -1,6 +1,26 @@
-import { type CompileContext, CompileError } from '../compile/compile-context.ts';
-import type { StateConfig } from '../core/machine-config.ts';
+import { type CompileContext, stateTarget } from '../compile/compile-context.ts';
+import type { StateConfig, TransitionConfig } from '../core/machine-config.ts';
+import { type ConditionConfig, ELSE_PORT } from './definition.ts';
 
-export function compileCondition(_config: unknown, ctx: CompileContext): StateConfig {
-  throw new CompileError('not built yet', ctx.nodeId);
+/**
+ * One guarded `always` transition per branch, in order, then `else`. The entry action only records why an
+ * expression failed: guards stay pure, and the JSON shows each branch's expression where it is decided.
+ */
+export function compileCondition(config: ConditionConfig, ctx: CompileContext): StateConfig {
+  const branches = config.branches.map(({ port, expression }) => ({ port, expression }));
+  // A port looping back to this node must enter it again, so the step budget counts the loop.
+  const to = (port: string): TransitionConfig => {
+    const target = ctx.requiredPort(port);
+    return target === stateTarget(ctx.nodeId) ? { target, reenter: true } : { target };
+  };
+  return {
+    entry: [{ type: 'condition.recordFailures', params: { branches } }],
+    always: [
+      ...branches.map(({ port, expression }) => ({
+        ...to(port),
+        guard: { type: 'condition.expression', params: { expression } },
+      })),
+      to(ELSE_PORT),
+    ],
+  };
 }

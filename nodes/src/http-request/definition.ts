@@ -6,15 +6,25 @@ export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export const httpRequestConfigSchema = z.object({
   method: z.enum(httpMethods).default('GET'),
-  /** A template: `https://api.example.com/orders/{{orderId}}`. */
+  /**
+   * A template: `https://api.example.com/orders/{{orderId}}`. Values placed in the path or query are
+   * URL-encoded; a placeholder at the start (`{{apiBase}}/orders`) is inserted as it is.
+   */
   url: z.string().min(1).meta({ widget: 'template' }),
   headers: z
     .array(z.object({ name: z.string().min(1), value: z.string().meta({ widget: 'template' }) }))
     .default([]),
-  /** A template, usually JSON; sent as is for methods that carry a body. */
+  /**
+   * A template, sent with every method but GET. Unless a Content-Type header says otherwise it is JSON
+   * (and sent as such): values land JSON-escaped inside strings and as JSON values outside them.
+   */
   body: z.string().optional().meta({ widget: 'json-template' }),
   timeoutMs: z.number().int().min(100).max(60_000).optional(),
-  /** Each expression reads `response` ({status, headers, body}) and is stored in the variable. */
+  /**
+   * Each expression reads `response` ({status, headers, body}; body parsed when the server says JSON) and
+   * is stored in the variable, in order. Also applied when the server answers non-2xx, so its error
+   * details can be kept; a failing expression stores null.
+   */
   responseMapping: z
     .array(
       z.object({
@@ -23,7 +33,7 @@ export const httpRequestConfigSchema = z.object({
       }),
     )
     .default([]),
-  /** Stores a readable reason when the request fails. */
+  /** Stores a readable reason when the request fails, and null when it succeeds. */
   errorVariable: variableNameSchema.optional().meta({ widget: 'variable' }),
 });
 

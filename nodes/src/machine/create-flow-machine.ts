@@ -5,6 +5,7 @@ import { conditionRuntime } from '../condition/runtime.ts';
 import type { MachineConfig } from '../core/machine-config.ts';
 import { endRuntime } from '../end/runtime.ts';
 import { httpRequestRuntime } from '../http-request/runtime.ts';
+import { undiciTransport } from '../http-request/undici-transport.ts';
 import { messageRuntime } from '../message/runtime.ts';
 import type { NodeKind } from '../registry.ts';
 import { setVariableRuntime } from '../set-variable/runtime.ts';
@@ -48,7 +49,7 @@ export function createImplementations(deps: RuntimeDeps) {
 }
 
 const defaultDeps: RuntimeDeps = {
-  fetch: (...args) => fetch(...args),
+  http: undiciTransport,
   lookup: async (host) => {
     const { lookup } = await import('node:dns/promises');
     return (await lookup(host, { all: true })).map((a) => a.address);

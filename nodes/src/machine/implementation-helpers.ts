@@ -1,5 +1,6 @@
 import type { JsonValue } from '@parley/shared';
 import { type AnyActorLogic, assign, enqueueActions } from 'xstate';
+import type { HttpTransport } from '../http-request/http-transport.ts';
 import type { BotMessageEmitted, FlowContext, FlowEvent } from './flow-context.ts';
 
 type Params = Record<string, unknown>;
@@ -57,8 +58,9 @@ export type NodeRuntime = {
 
 /** Everything from outside a flow that node implementations need: injected so tests run offline. */
 export type RuntimeDeps = {
-  fetch: typeof fetch;
-  /** Resolves a host name to its addresses, for the SSRF check. */
+  /** Sends one HTTP request without following redirects; the HTTP node adds SSRF checks, redirects and timeouts. */
+  http: HttpTransport;
+  /** Resolves a host name to all its addresses; the HTTP node connects only to those its SSRF policy allows. */
   lookup: (host: string) => Promise<string[]>;
 };
 
