@@ -4,3 +4,4 @@ export { compileFlow, MACHINE_ID } from './compile/compile-flow.ts';
 export * from './core/define-node.ts';
 export * from './core/machine-config.ts';
 export * from './registry.ts';
+export * from './validate/index.ts';

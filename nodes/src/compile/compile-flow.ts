@@ -29,13 +29,25 @@ function withBudget(transitions: TransitionConfig[] | undefined): TransitionConf
   return transitions?.map((t) => (t.guard ? t : { ...t, guard: { type: 'parley.withinBudget' } }));
 }
 
-function finishState(state: StateConfig): StateConfig {
+/**
+ * An edge back into the same node must run the node again: XState treats a transition to the own state
+ * (or an ancestor) as internal unless `reenter` is set, which would skip entry actions and the step count.
+ */
+function reenterSelf(transitions: TransitionConfig[], self: string): TransitionConfig[] {
+  return transitions.map((t) => (t.target === self ? { ...t, reenter: true } : t));
+}
+
+function finishState(state: StateConfig, self: string): StateConfig {
   const states = state.states
-    ? Object.fromEntries(Object.entries(state.states).map(([key, child]) => [key, finishState(child)]))
+    ? Object.fromEntries(Object.entries(state.states).map(([key, child]) => [key, finishState(child, self)]))
+    : undefined;
+  const on = state.on
+    ? Object.fromEntries(Object.entries(state.on).map(([event, ts]) => [event, reenterSelf(ts, self)]))
     : undefined;
   return {
     ...state,
-    ...(state.always ? { always: withBudget(state.always) } : {}),
+    ...(state.always ? { always: reenterSelf(withBudget(state.always) ?? [], self) } : {}),
+    ...(on ? { on } : {}),
     ...(states ? { states } : {}),
   };
 }
@@ -105,7 +117,7 @@ export function compileFlow(input: FlowDocument | FlowDocumentInput): MachineCon
         return target;
       },
     };
-    const state = finishState(compileNodeConfig(node.type, config.data, ctx));
+    const state = finishState(compileNodeConfig(node.type, config.data, ctx), stateTarget(node.id));
     states[node.id] = {
       ...state,
       id: node.id,

@@ -1,4 +1,4 @@
-import { type CompileContext, stateTarget } from '../compile/compile-context.ts';
+import type { CompileContext } from '../compile/compile-context.ts';
 import type { StateConfig, TransitionConfig } from '../core/machine-config.ts';
 import { type ConditionConfig, ELSE_PORT } from './definition.ts';
 
@@ -8,11 +8,7 @@ import { type ConditionConfig, ELSE_PORT } from './definition.ts';
  */
 export function compileCondition(config: ConditionConfig, ctx: CompileContext): StateConfig {
   const branches = config.branches.map(({ port, expression }) => ({ port, expression }));
-  // A port looping back to this node must enter it again, so the step budget counts the loop.
-  const to = (port: string): TransitionConfig => {
-    const target = ctx.requiredPort(port);
-    return target === stateTarget(ctx.nodeId) ? { target, reenter: true } : { target };
-  };
+  const to = (port: string): TransitionConfig => ({ target: ctx.requiredPort(port) });
   return {
     entry: [{ type: 'condition.recordFailures', params: { branches } }],
     always: [

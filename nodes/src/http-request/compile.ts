@@ -1,4 +1,4 @@
-import { type CompileContext, stateTarget } from '../compile/compile-context.ts';
+import type { CompileContext } from '../compile/compile-context.ts';
 import type { StateConfig, TransitionConfig } from '../core/machine-config.ts';
 import type { HttpRequestConfig } from './definition.ts';
 
@@ -16,11 +16,7 @@ export function compileHttpRequest(config: HttpRequestConfig, ctx: CompileContex
     responseMapping: config.responseMapping,
     ...(config.errorVariable ? { errorVariable: config.errorVariable } : {}),
   };
-  // Retrying by looping a port back to this node must enter it again, which sends the request again.
-  const to = (port: string): TransitionConfig => {
-    const target = ctx.requiredPort(port);
-    return target === stateTarget(ctx.nodeId) ? { target, reenter: true } : { target };
-  };
+  const to = (port: string): TransitionConfig => ({ target: ctx.requiredPort(port) });
   return {
     entry: [
       {
