@@ -269,6 +269,19 @@ describe('http-request node: runtime', () => {
     expect(vars.failure).toBe(`${closed.origin}/x: the server refused the connection`);
   });
 
+  it('clears mapped variables when no server answered, so no stale value survives a failed call', async () => {
+    const closed = await startTestServer({});
+    await closed.close();
+    const flow = httpFlow({
+      url: `${closed.origin}/x`,
+      responseMapping: [{ variable: 'status', expression: 'response.body.status' }],
+    });
+    const status = flow.variables?.find((v) => v.name === 'status');
+    if (status) status.initial = 'shipped';
+    const { vars } = await callOnce(flow);
+    expect(vars.status).toBeNull();
+  });
+
   it('completes a turn that waits on the call', async () => {
     const run = await runFlow(
       httpFlow({

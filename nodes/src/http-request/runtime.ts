@@ -37,13 +37,20 @@ export const httpRequestRuntime = defineRuntime((deps) => ({
       if (params.errorVariable) vars[params.errorVariable] = null;
       return { vars, ...lastErrorUpdate(context, errors) };
     }),
-    // A server that answered (non-2xx) still has a response worth mapping, e.g. its error message.
+    // A server that answered (non-2xx) still has a response worth mapping, e.g. its error message. With
+    // no answer at all the mapped values are unknown: null, never a stale value from an earlier call.
     'http-request.recordFailure': contextAction<MappingParams>(({ context, event }, params) => {
       const { error } = event as ActorErrorEvent;
       const failure = error instanceof HttpCallError ? error : new HttpCallError(String(error));
       const { vars, errors } = failure.response
         ? applyAssignments(context, params.responseMapping, { response: failure.response })
-        : { vars: { ...context.vars }, errors: [] };
+        : {
+            vars: {
+              ...context.vars,
+              ...Object.fromEntries(params.responseMapping.map((m) => [m.variable, null])),
+            },
+            errors: [],
+          };
       if (params.errorVariable) vars[params.errorVariable] = failure.message;
       return { vars, ...lastErrorUpdate(context, [failure.message, ...errors]) };
     }),

@@ -35,7 +35,7 @@ const BROKEN_FLOW = 'runtime/src/cli/fixtures/broken.flow.json';
 describe.concurrent('parley chat', { timeout: 60_000 }, () => {
   it('plays a piped conversation against the example order API, in order, and exits 0', async () => {
     const run = await parley(
-      ['chat', ORDER_FLOW, '--with-example-api'],
+      ['chat', ORDER_FLOW, '--with-example-api', '--example-api-port', '0'],
       'hello\nZZ-9999\n/choice retry\nAB-1001\n',
     );
     expect(run.stderr).toBe('');
@@ -86,6 +86,15 @@ describe.concurrent('parley chat', { timeout: 60_000 }, () => {
     ]);
     expect(run.stderr).toMatch(/\/dtmf needs keypad digits/);
     expect(run.code).toBe(0);
+  });
+
+  it('starts with the --var initial values and refuses variables the flow does not declare', async () => {
+    const run = await parley(
+      ['chat', PASSWORD_FLOW, '--var', 'email="ada@example.com"', '--var', 'nope=1'],
+      '/choice reset\n',
+    );
+    expect(run.stderr).toContain('error: the flow declares no variable "nope"');
+    expect(run.code).toBe(1);
   });
 
   it('refuses to chat with a flow that has validation errors', async () => {
