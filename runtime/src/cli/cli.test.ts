@@ -105,6 +105,16 @@ describe.concurrent('parley chat', { timeout: 60_000 }, () => {
   });
 });
 
+describe('parley schema', { timeout: 60_000 }, () => {
+  it('prints the flow document JSON Schema', async () => {
+    const run = await parley(['schema']);
+    const schema = JSON.parse(run.stdout) as { $schema: string; properties: Record<string, unknown> };
+    expect(schema.$schema).toContain('json-schema.org');
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['nodes', 'edges', 'variables']));
+    expect(run.code).toBe(0);
+  });
+});
+
 describe.concurrent('parley validate', { timeout: 60_000 }, () => {
   it('exits 0 for the examples', async () => {
     for (const file of [ORDER_FLOW, PASSWORD_FLOW]) {

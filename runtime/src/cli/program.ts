@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { chatCommand } from './chat-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { compileCommand } from './compile-command.ts';
+import { schemaCommand } from './schema-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 /** The `parley` command line: validate, compile and chat with flows. */
@@ -13,7 +14,7 @@ export function createProgram(io: CliIo): Command {
       writeErr: (text) => io.stderr.write(text),
     })
     .showHelpAfterError('(run with --help for usage)');
-  for (const command of [validateCommand(io), compileCommand(io), chatCommand(io)]) {
+  for (const command of [validateCommand(io), compileCommand(io), chatCommand(io), schemaCommand(io)]) {
     program.addCommand(command.configureOutput(program.configureOutput()).showHelpAfterError());
   }
   return program;
