@@ -1,0 +1,2 @@
+/** JSON column shapes shared by both dialects' tables. */
+export type ApiKeyScopes = { flowIds: string[] | '*'; environments: string[] | '*' };

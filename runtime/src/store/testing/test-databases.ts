@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Database, openDatabase } from '../database.ts';
+
+/** The PostgreSQL server tests use; `.ci/run` makes sure it is up. Tests fail, never skip, without it. */
+export const TEST_PG_URL = process.env.PARLEY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export type TestDatabase = { database: Database; drop(): Promise<void> };
+
+/** A fresh SQLite file in a temporary folder. */
+export async function freshSqlite(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-store-'));
+  const database = await openDatabase({ file: join(dir, 'parley.db') });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh PostgreSQL database on the test server, dropped afterwards. */
+export async function freshPostgres(): Promise<TestDatabase> {
+  const name = `parley_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect().catch((error: Error) => {
+    throw new Error(`PostgreSQL is required for the store tests at ${TEST_PG_URL}: ${error.message}`);
+  });
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(TEST_PG_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: TEST_PG_URL });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export const testDatabases = [
+  { dialect: 'sqlite', open: freshSqlite },
+  { dialect: 'pg', open: freshPostgres },
+] as const;
