@@ -24,12 +24,12 @@ export function compileAsk(config: AskConfig, ctx: CompileContext): StateConfig 
     ...(invalid
       ? [
           {
-            guard: { type: 'ask.outOfAttempts', params: { nodeId, maxAttempts: config.maxAttempts } },
+            guard: { type: 'parley.outOfAttempts', params: { nodeId, maxAttempts: config.maxAttempts } },
             target: invalid,
           },
         ]
       : []),
-    { target: then, actions: [{ type: 'ask.countAttempt', params: { nodeId } }] },
+    { target: then, actions: [{ type: 'parley.countAttempt', params: { nodeId } }] },
   ];
   const answered: TransitionConfig[] = [
     {
@@ -42,7 +42,7 @@ export function compileAsk(config: AskConfig, ctx: CompileContext): StateConfig 
 
   return {
     initial: 'prompt',
-    exit: [{ type: 'ask.resetAttempts', params: { nodeId } }],
+    exit: [{ type: 'parley.resetAttempts', params: { nodeId } }],
     states: {
       prompt: { entry: say(config.prompt), always: [{ target: 'waiting' }] },
       waiting: {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, press, silence, startChat, text } from '../choice/test-chat.ts';
+import { click, press, silence, startChat, text } from '../testing/flow-harness.ts';
 import { GAVE_UP, questionFlow, repeatedQuestionFlow } from './ask-fixtures.ts';
 import type { AnswerRule } from './parse-answer.ts';
 

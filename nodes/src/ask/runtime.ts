@@ -32,12 +32,6 @@ function parsedAnswer(context: FlowContext, event: FlowEvent, rule: AnswerRule):
 const valid: FlowGuard<AnswerRule> = ({ context, event }, rule) =>
   parsedAnswer(context, event, rule) !== undefined;
 
-/** True when the failed answer being handled is the last one allowed. */
-const outOfAttempts: FlowGuard<{ nodeId: string; maxAttempts: number }> = (
-  { context },
-  { nodeId, maxAttempts },
-) => (context.attempts[nodeId] ?? 0) + 1 >= maxAttempts;
-
 export const askRuntime = defineRuntime(() => ({
   actions: {
     'ask.say': sayAction<{ text: LocalisedText }>(({ context }, { text }) => [
@@ -48,13 +42,6 @@ export const askRuntime = defineRuntime(() => ({
       // The guard accepted this answer just before; nothing to store means nothing changed.
       return value === undefined ? {} : { vars: { ...context.vars, [params.variable]: value } };
     }),
-    'ask.countAttempt': contextAction<{ nodeId: string }>(({ context }, { nodeId }) => ({
-      attempts: { ...context.attempts, [nodeId]: (context.attempts[nodeId] ?? 0) + 1 },
-    })),
-    'ask.resetAttempts': contextAction<{ nodeId: string }>(({ context }, { nodeId }) => {
-      const { [nodeId]: _left, ...attempts } = context.attempts;
-      return { attempts };
-    }),
   },
-  guards: { 'ask.valid': valid, 'ask.outOfAttempts': outOfAttempts },
+  guards: { 'ask.valid': valid },
 }));

@@ -27,18 +27,18 @@ export function compileChoice(config: ChoiceConfig, ctx: CompileContext): StateC
     ...(noMatch
       ? [
           {
-            guard: { type: 'choice.outOfAttempts', params: { nodeId, maxAttempts: config.maxAttempts } },
+            guard: { type: 'parley.outOfAttempts', params: { nodeId, maxAttempts: config.maxAttempts } },
             target: noMatch,
           },
         ]
       : []),
-    { target: then, actions: [{ type: 'choice.countAttempt', params: { nodeId } }] },
+    { target: then, actions: [{ type: 'parley.countAttempt', params: { nodeId } }] },
   ];
   const options = config.choices.map((option, index) => ({ option, position: index + 1 }));
 
   return {
     initial: 'prompt',
-    exit: [{ type: 'choice.resetAttempts', params: { nodeId } }],
+    exit: [{ type: 'parley.resetAttempts', params: { nodeId } }],
     states: {
       prompt: { entry: offer(config.prompt), always: [{ target: 'waiting' }] },
       waiting: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { click, press, silence, startChat, text } from '../testing/flow-harness.ts';
 import { loopingMenuFlow, menuFlow, OUTCOME } from './choice-fixtures.ts';
-import { click, press, silence, startChat, text } from './test-chat.ts';
 
 const options = [
   { value: 'billing', label: 'Billing' },

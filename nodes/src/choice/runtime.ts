@@ -30,12 +30,6 @@ const saidNumber: FlowGuard<{ position: number }> = ({ event }, { position }) =>
 const pressed: FlowGuard<{ position: number }> = ({ event }, { position }) =>
   event.type === 'user.dtmf' && event.digits === String(position);
 
-/** True when the failed answer being handled is the last one allowed. */
-const outOfAttempts: FlowGuard<{ nodeId: string; maxAttempts: number }> = (
-  { context },
-  { nodeId, maxAttempts },
-) => (context.attempts[nodeId] ?? 0) + 1 >= maxAttempts;
-
 export const choiceRuntime = defineRuntime(() => ({
   actions: {
     'choice.offer': sayAction<{ text: LocalisedText; choices: Offered[] }>(
@@ -52,19 +46,11 @@ export const choiceRuntime = defineRuntime(() => ({
         vars: { ...context.vars, [variable]: value },
       }),
     ),
-    'choice.countAttempt': contextAction<{ nodeId: string }>(({ context }, { nodeId }) => ({
-      attempts: { ...context.attempts, [nodeId]: (context.attempts[nodeId] ?? 0) + 1 },
-    })),
-    'choice.resetAttempts': contextAction<{ nodeId: string }>(({ context }, { nodeId }) => {
-      const { [nodeId]: _left, ...attempts } = context.attempts;
-      return { attempts };
-    }),
   },
   guards: {
     'choice.clicked': clicked,
     'choice.saidOption': saidOption,
     'choice.saidNumber': saidNumber,
     'choice.pressed': pressed,
-    'choice.outOfAttempts': outOfAttempts,
   },
 }));

@@ -10,6 +10,12 @@ export function renderText(text: LocalisedText, context: FlowContext): string {
 
 const withinBudget: FlowGuard = ({ context }) => context.steps < context.maxSteps;
 
+/** True when the failed answer being handled is the last one a waiting node allows. */
+const outOfAttempts: FlowGuard<{ nodeId: string; maxAttempts: number }> = (
+  { context },
+  { nodeId, maxAttempts },
+) => (context.attempts[nodeId] ?? 0) + 1 >= maxAttempts;
+
 /** Implementations every compiled machine uses, whatever its node kinds. */
 export const commonRuntime = defineRuntime(() => ({
   actions: {
@@ -22,6 +28,14 @@ export const commonRuntime = defineRuntime(() => ({
       steps: context.steps + 1,
     })),
     'parley.resolve': contextAction<{ status: string }>((_, { status }) => ({ resolution: status })),
+    // Failed answers per waiting node (ask, choice), forgotten when the node is left.
+    'parley.countAttempt': contextAction<{ nodeId: string }>(({ context }, { nodeId }) => ({
+      attempts: { ...context.attempts, [nodeId]: (context.attempts[nodeId] ?? 0) + 1 },
+    })),
+    'parley.resetAttempts': contextAction<{ nodeId: string }>(({ context }, { nodeId }) => {
+      const { [nodeId]: _left, ...attempts } = context.attempts;
+      return { attempts };
+    }),
   },
-  guards: { 'parley.withinBudget': withinBudget },
+  guards: { 'parley.withinBudget': withinBudget, 'parley.outOfAttempts': outOfAttempts },
 }));

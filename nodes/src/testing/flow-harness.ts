@@ -2,7 +2,8 @@
  * Test support: runs flows through the real turn engine, storing and restoring the snapshot as JSON text
  * between turns the way a stateless server does.
  */
-import type { FlowDocumentInput, JsonValue } from '@parley/shared';
+import type { FlowDocumentInput, JsonValue, UserEvent } from '@parley/shared';
+import { expect } from 'vitest';
 import {
   type Conversation,
   loadVersion,
@@ -32,12 +33,20 @@ export type StoredSnapshot = {
   status: string;
   value: unknown;
   children: Record<string, unknown>;
-  context: { vars: Record<string, JsonValue>; lastError: string | null; locale: string; node: string | null };
+  context: {
+    vars: Record<string, JsonValue>;
+    lastError: string | null;
+    locale: string;
+    node: string | null;
+    attempts: Record<string, number>;
+  };
 };
 
 export type FlowRun = {
   opening: TurnResult;
-  /** Sends a user message after a JSON round trip of the stored conversation. */
+  /** Sends a user event after a JSON round trip of the stored conversation. */
+  send(event: UserEvent): Promise<TurnResult>;
+  /** Sends a typed user message, like `send(text(...))`. */
   reply(text: string): Promise<TurnResult>;
   /** The snapshot as stored after the latest turn. */
   stored(): StoredSnapshot;
@@ -60,20 +69,32 @@ export async function runFlow(flow: FlowDocumentInput, options: RunOptions = {})
     ...(options.locale ? { locale: options.locale } : {}),
   });
   let last = opening;
-  const fromStorage = (conversation: Conversation): Conversation => ({
-    ...conversation,
-    version: load(),
-    snapshot: JSON.stringify(JSON.parse(conversation.snapshot)),
-  });
+  // What a stateless server does between turns: parse the stored JSON, load the version afresh, go on.
+  const fromStorage = (conversation: Conversation): Conversation => {
+    const stored: unknown = JSON.parse(conversation.snapshot);
+    expect(JSON.stringify(stored)).toBe(conversation.snapshot);
+    return { ...conversation, version: load(), snapshot: JSON.stringify(stored) };
+  };
+  const send = async (event: UserEvent) => {
+    last = await turn(fromStorage(last.conversation), event);
+    return last;
+  };
   return {
     opening,
-    async reply(text) {
-      last = await turn(fromStorage(last.conversation), { type: 'user.message', text });
-      return last;
-    },
+    send,
+    reply: (text) => send({ type: 'user.message', text }),
     stored: () => JSON.parse(last.conversation.snapshot) as StoredSnapshot,
   };
 }
+
+export const text = (value: string): UserEvent => ({ type: 'user.message', text: value });
+export const click = (value: string): UserEvent => ({ type: 'user.choice', value });
+export const press = (digits: string): UserEvent => ({ type: 'user.dtmf', digits });
+export const silence: UserEvent = { type: 'timer.no-input' };
+
+/** Starts a conversation in `locale` (default: the flow's first language). */
+export const startChat = (flow: FlowDocumentInput, locale?: string) =>
+  runFlow(flow, locale ? { locale } : {});
 
 /** An edge from `source`'s `port` to `target`, with a readable id. */
 export const edge = (source: string, port: string, target: string) => ({
