@@ -24,6 +24,7 @@ export type Tables = typeof sqliteSchema;
 
 export type Database = {
   dialect: Dialect;
+  /** For reads outside a transaction; every write goes through `transaction` (on SQLite `db` is read-only). */
   db: Db;
   tables: Tables;
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
@@ -43,38 +44,52 @@ export type DatabaseOptions = {
 const migrations = (dialect: Dialect) =>
   resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle', dialect);
 
-function openSqlite(file: string): Database {
-  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-  const client = new BetterSqlite3(file);
-  client.pragma('journal_mode = WAL');
+function connectSqlite(file: string, readonly: boolean): BetterSqlite3.Database {
+  const client = new BetterSqlite3(file, { readonly });
+  if (!readonly) client.pragma('journal_mode = WAL');
   // NORMAL in WAL mode keeps every committed transaction across a process crash; only a power cut can
   // lose the last ones. `PARLEY_SQLITE_SYNC=FULL` trades throughput for that too.
   client.pragma(`synchronous = ${process.env.PARLEY_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL'}`);
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
-  const db = drizzleSqlite(client, { schema: sqliteSchema });
-  migrateSqlite(db, { migrationsFolder: migrations('sqlite') });
-  // better-sqlite3 transactions cannot span an await; one connection, so transactions take turns.
+  return client;
+}
+
+function openSqlite(file: string): Database {
+  const inMemory = file === ':memory:';
+  if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
+  const writer = connectSqlite(file, false);
+  const writeDb = drizzleSqlite(writer, { schema: sqliteSchema });
+  migrateSqlite(writeDb, { migrationsFolder: migrations('sqlite') });
+  // Reads outside a transaction use their own read-only connection: they see committed data only, never
+  // the half-done work of a transaction that is awaiting something, and a write outside transaction()
+  // fails loudly instead of slipping into someone else's transaction.
+  const reader = inMemory ? writer : connectSqlite(file, true);
+  const readDb = inMemory ? writeDb : drizzleSqlite(reader, { schema: sqliteSchema });
+  // better-sqlite3 transactions cannot span an await; one writer connection, so transactions take turns.
   const mutex = new Mutex();
   return {
     dialect: 'sqlite',
-    db: db as unknown as Db,
+    db: readDb as unknown as Db,
     tables: sqliteSchema,
     transaction: (fn) =>
       mutex.run(async () => {
-        client.exec('BEGIN IMMEDIATE');
+        writer.exec('BEGIN IMMEDIATE');
         try {
-          const result = await fn(db as unknown as Db);
-          client.exec('COMMIT');
+          const result = await fn(writeDb as unknown as Db);
+          writer.exec('COMMIT');
           return result;
         } catch (error) {
-          if (client.inTransaction) client.exec('ROLLBACK');
+          if (writer.inTransaction) writer.exec('ROLLBACK');
           throw error;
         }
       }),
     lockConversation: async () => {},
     close: async () => {
-      await mutex.run(async () => client.close());
+      await mutex.run(async () => {
+        if (reader !== writer) reader.close();
+        writer.close();
+      });
     },
   };
 }
@@ -104,7 +119,8 @@ async function openPg(url: string): Promise<Database> {
 export function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const url = options.url ?? process.env.PARLEY_DATABASE_URL;
   if (url?.startsWith('postgres://') || url?.startsWith('postgresql://')) return openPg(url);
-  if (url) throw new Error(`PARLEY_DATABASE_URL must start with postgres:// (got "${url.split(':')[0]}:...")`);
+  if (url)
+    throw new Error(`PARLEY_DATABASE_URL must start with postgres:// (got "${url.split(':')[0]}:...")`);
   return Promise.resolve(openSqlite(options.file ?? process.env.PARLEY_DB ?? './data/parley.db'));
 }
 

@@ -69,6 +69,10 @@ export const flowVersions = pgTable(
     checksum: text('checksum').notNull(),
     notes: text('notes').notNull(),
     warnings: json<unknown[]>('warnings').notNull(),
+    /** Outputs of the build steps node kinds declare (e.g. a trained NLU model), by step name. */
+    artifacts: json<Record<string, unknown>>('artifacts')
+      .notNull()
+      .$defaultFn(() => ({})),
     authorId: text('author_id').notNull(),
     createdAt: ms('created_at').notNull(),
   },

@@ -8,19 +8,30 @@ import { type Database, openDatabase } from '../database.ts';
 /** The PostgreSQL server tests use; `.ci/run` makes sure it is up. Tests fail, never skip, without it. */
 export const TEST_PG_URL = process.env.PARLEY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-export type TestDatabase = { database: Database; drop(): Promise<void> };
+export type TestDatabase = {
+  database: Database;
+  /** Closes the database and opens it again, as a restarted runtime would; `database` is the new handle. */
+  reopen(): Promise<Database>;
+  drop(): Promise<void>;
+};
 
 /** A fresh SQLite file in a temporary folder. */
 export async function freshSqlite(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-store-'));
-  const database = await openDatabase({ file: join(dir, 'parley.db') });
-  return {
-    database,
+  const file = join(dir, 'parley.db');
+  const handle: TestDatabase = {
+    database: await openDatabase({ file }),
+    reopen: async () => {
+      await handle.database.close();
+      handle.database = await openDatabase({ file });
+      return handle.database;
+    },
     drop: async () => {
-      await database.close();
+      await handle.database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return handle;
 }
 
 /** A fresh PostgreSQL database on the test server, dropped afterwards. */
@@ -34,17 +45,22 @@ export async function freshPostgres(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(TEST_PG_URL);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return {
-    database,
+  const handle: TestDatabase = {
+    database: await openDatabase({ url: url.toString() }),
+    reopen: async () => {
+      await handle.database.close();
+      handle.database = await openDatabase({ url: url.toString() });
+      return handle.database;
+    },
     drop: async () => {
-      await database.close();
+      await handle.database.close();
       const cleanup = new pg.Client({ connectionString: TEST_PG_URL });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
   };
+  return handle;
 }
 
 export const testDatabases = [
