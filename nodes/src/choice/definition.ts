@@ -12,7 +12,7 @@ export const choiceOptionSchema = z.object({
     .refine((value) => value !== NO_MATCH_PORT, { message: `"${NO_MATCH_PORT}" is reserved` }),
   label: localisedTextSchema,
   /** Other words that pick this option when typed, in any language. */
-  synonyms: z.array(z.string().min(1)).default([]),
+  synonyms: z.array(z.string().min(1)).default(() => []),
 });
 
 export const choiceConfigSchema = z

@@ -13,7 +13,7 @@ export const httpRequestConfigSchema = z.object({
   url: z.string().min(1).meta({ widget: 'template' }),
   headers: z
     .array(z.object({ name: z.string().min(1), value: z.string().meta({ widget: 'template' }) }))
-    .default([]),
+    .default(() => []),
   /**
    * A template, sent with every method but GET. Unless a Content-Type header says otherwise it is JSON
    * (and sent as such): values land JSON-escaped inside strings and as JSON values outside them.
@@ -32,7 +32,7 @@ export const httpRequestConfigSchema = z.object({
         expression: z.string().min(1).meta({ widget: 'expression' }),
       }),
     )
-    .default([]),
+    .default(() => []),
   /** Stores a readable reason when the request fails, and null when it succeeds. */
   errorVariable: variableNameSchema.optional().meta({ widget: 'variable' }),
 });

@@ -33,16 +33,48 @@ export const evaluationEnvironment = withMixedArithmetic(
   }),
 );
 
+/**
+ * Checking environments derive from this one: a clone shares its functions and operators instead of
+ * registering them again, which is most of what a fresh environment costs. Nothing registers on it later.
+ */
+const checkingBase = withMixedArithmetic(
+  new Environment({
+    unlistedVariablesAreDyn: false,
+    homogeneousAggregateLiterals: false,
+    enableOptionalTypes: true,
+    limits: LIMITS,
+  }),
+);
+
 /** Environment for checking: only the given names are known, so a typo is reported before publish. */
-export function checkingEnvironment(names: Iterable<string>): Environment {
-  const env = withMixedArithmetic(
-    new Environment({
-      unlistedVariablesAreDyn: false,
-      homogeneousAggregateLiterals: false,
-      enableOptionalTypes: true,
-      limits: LIMITS,
-    }),
-  );
+function checkingEnvironment(names: Iterable<string>): Environment {
+  const env = checkingBase.clone();
   for (const name of new Set(names)) env.registerVariable(name, 'dyn');
+  return env;
+}
+
+/** Enough for the name sets one flow's expressions use; a flow with more only rebuilds some. */
+const MAX_SHARED_ENVIRONMENTS = 128;
+const shared = new Map<string, Environment>();
+
+/**
+ * The checking environment for `names`, shared between calls: validating a big flow checks many
+ * expressions against few name sets. Callers must not register anything on it.
+ */
+export function sharedCheckingEnvironment(names: Iterable<string>): Environment {
+  const unique = [...new Set(names)].sort();
+  const key = JSON.stringify(unique);
+  let env = shared.get(key);
+  if (env) {
+    // Map keeps insertion order: re-inserting makes the oldest entry the least recently used.
+    shared.delete(key);
+  } else {
+    env = checkingEnvironment(unique);
+    if (shared.size >= MAX_SHARED_ENVIRONMENTS) {
+      const oldest = shared.keys().next();
+      if (!oldest.done) shared.delete(oldest.value);
+    }
+  }
+  shared.set(key, env);
   return env;
 }

@@ -52,3 +52,26 @@ describe('optional access', () => {
     expect(checkExpression('order.?eta.orValue("soon")', ['order'])).toBeNull();
   });
 });
+
+describe('checking against many name sets', () => {
+  it('knows exactly the names given, whatever was checked before', () => {
+    expect(checkExpression('a + b', ['a', 'b'])).toBeNull();
+    expect(checkExpression('a + b', ['a'])).toMatchObject({ kind: 'undeclared', name: 'b' });
+    expect(checkExpression('a + b', ['b', 'a', 'b'])).toBeNull();
+    expect(checkExpression('a + b', new Set(['b']))).toMatchObject({ kind: 'undeclared', name: 'a' });
+  });
+
+  it('keeps name sets apart when their names could run together', () => {
+    expect(checkExpression('ab', ['a', 'b'])).toMatchObject({ kind: 'undeclared', name: 'ab' });
+    expect(checkExpression('ab', ['ab'])).toBeNull();
+  });
+
+  it('stays right after more name sets than it keeps', () => {
+    for (let i = 0; i < 300; i++) {
+      expect(checkExpression(`v${i} + 1`, [`v${i}`])).toBeNull();
+      expect(checkExpression(`v${i} + w`, [`v${i}`])).toMatchObject({ kind: 'undeclared', name: 'w' });
+    }
+    expect(checkExpression('v0 + 1', ['v0'])).toBeNull();
+    expect(checkExpression('v0 + 1', ['v1'])).toMatchObject({ kind: 'undeclared', name: 'v0' });
+  });
+});

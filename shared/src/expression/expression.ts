@@ -1,4 +1,4 @@
-import { checkingEnvironment, evaluationEnvironment } from './cel-environment.ts';
+import { evaluationEnvironment, sharedCheckingEnvironment } from './cel-environment.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -33,9 +33,9 @@ function firstLine(message: string): string {
 /** Checks syntax and names without evaluating; `names` are the identifiers the expression may read. */
 export function checkExpression(source: string, names: Iterable<string>): ExpressionProblem | null {
   if (source.trim() === '') return { kind: 'parse', message: 'the expression is empty' };
-  let result: ReturnType<ReturnType<typeof checkingEnvironment>['check']>;
+  let result: ReturnType<ReturnType<typeof sharedCheckingEnvironment>['check']>;
   try {
-    result = checkingEnvironment(names).check(source);
+    result = sharedCheckingEnvironment(names).check(source);
   } catch (error) {
     return { kind: 'parse', message: firstLine(String((error as Error).message)) };
   }

@@ -12,6 +12,15 @@ describe('flow document', () => {
     expect(flow.settings.limits).toEqual({ maxStepsPerTurn: 100, turnTimeoutMs: 15_000 });
   });
 
+  it('gives every parse its own default objects (a shared default once leaked edits between flows)', () => {
+    const a = flowDocumentSchema.parse({ id: 'a', name: 'A', nodes: [] });
+    a.settings.http.allowedPrivateHosts.push('127.0.0.1');
+    a.languages.push('zh');
+    const b = flowDocumentSchema.parse({ id: 'b', name: 'B', nodes: [] });
+    expect(b.settings.http.allowedPrivateHosts).toEqual([]);
+    expect(b.languages).toEqual(['en']);
+  });
+
   it('refuses ids and variable names that cannot be used in states and expressions', () => {
     const result = flowDocumentSchema.safeParse({
       id: 'f',

@@ -14,8 +14,8 @@ export const RESERVED_NAMES = ['channel', 'locale', 'input', 'response', 'true',
 export const flowNodeSchema = z.object({
   id: nodeIdSchema,
   type: z.string().min(1),
-  position: z.object({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
-  data: z.record(z.string(), z.unknown()).default({}),
+  position: z.object({ x: z.number(), y: z.number() }).default(() => ({ x: 0, y: 0 })),
+  data: z.record(z.string(), z.unknown()).default(() => ({})),
 });
 
 export const flowEdgeSchema = z.object({
@@ -41,15 +41,15 @@ export const variableSchema = z.object({
 export const intentSchema = z.object({
   name: variableNameSchema,
   /** Training phrases per language code. */
-  phrases: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  phrases: z.record(z.string(), z.array(z.string().min(1))).default(() => ({})),
 });
 
 export const entitySchema = z.object({
   name: variableNameSchema,
   kind: z.enum(['list', 'regex']),
   values: z
-    .array(z.object({ value: z.string().min(1), synonyms: z.array(z.string()).default([]) }))
-    .default([]),
+    .array(z.object({ value: z.string().min(1), synonyms: z.array(z.string()).default(() => []) }))
+    .default(() => []),
   pattern: z.string().optional(),
 });
 
@@ -57,17 +57,24 @@ export const flowSettingsSchema = z.object({
   http: z
     .object({
       /** Hosts the HTTP node may reach even when they resolve to private or loopback addresses. */
-      allowedPrivateHosts: z.array(z.string().min(1)).default([]),
+      allowedPrivateHosts: z.array(z.string().min(1)).default(() => []),
       defaultTimeoutMs: z.number().int().min(100).max(60_000).default(10_000),
     })
-    .default({ allowedPrivateHosts: [], defaultTimeoutMs: 10_000 }),
+    .default(() => ({ allowedPrivateHosts: [], defaultTimeoutMs: 10_000 })),
   limits: z
     .object({
       maxStepsPerTurn: z.number().int().min(1).max(10_000).default(100),
       turnTimeoutMs: z.number().int().min(100).max(120_000).default(15_000),
     })
-    .default({ maxStepsPerTurn: 100, turnTimeoutMs: 15_000 }),
+    .default(() => ({ maxStepsPerTurn: 100, turnTimeoutMs: 15_000 })),
   noInputTimeoutSeconds: z.number().int().min(1).optional(),
+  /** A conversation with no end-user activity for this long ends as `expired`. */
+  idleTimeoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(30),
 });
 
 export const flowDocumentSchema = z.object({
@@ -75,16 +82,17 @@ export const flowDocumentSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   description: z.string().optional(),
-  languages: z.array(z.string().min(2)).min(1).default(['en']),
+  languages: z
+    .array(z.string().min(2))
+    .min(1)
+    .default(() => ['en']),
   nodes: z.array(flowNodeSchema),
-  edges: z.array(flowEdgeSchema).default([]),
-  variables: z.array(variableSchema).default([]),
-  intents: z.array(intentSchema).default([]),
-  entities: z.array(entitySchema).default([]),
-  settings: flowSettingsSchema.default({
-    http: { allowedPrivateHosts: [], defaultTimeoutMs: 10_000 },
-    limits: { maxStepsPerTurn: 100, turnTimeoutMs: 15_000 },
-  }),
+  edges: z.array(flowEdgeSchema).default(() => []),
+  variables: z.array(variableSchema).default(() => []),
+  intents: z.array(intentSchema).default(() => []),
+  entities: z.array(entitySchema).default(() => []),
+  // Defaults are functions because zod hands a plain default object out by reference, shared by every parse.
+  settings: flowSettingsSchema.default(() => flowSettingsSchema.parse({})),
 });
 
 export type FlowNode = z.infer<typeof flowNodeSchema>;

@@ -86,6 +86,7 @@ CREATE TABLE "flow_versions" (
 	"checksum" text NOT NULL,
 	"notes" text NOT NULL,
 	"warnings" jsonb NOT NULL,
+	"artifacts" jsonb NOT NULL,
 	"author_id" text NOT NULL,
 	"created_at" bigint NOT NULL
 );

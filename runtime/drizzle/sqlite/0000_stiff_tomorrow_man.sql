@@ -94,6 +94,7 @@ CREATE TABLE `flow_versions` (
 	`checksum` text NOT NULL,
 	`notes` text NOT NULL,
 	`warnings` text NOT NULL,
+	`artifacts` text NOT NULL,
 	`author_id` text NOT NULL,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`flow_id`) REFERENCES `flows`(`id`) ON UPDATE no action ON DELETE no action

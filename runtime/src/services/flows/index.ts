@@ -1,0 +1,18 @@
+export { type BuildStep, buildSteps } from './build-steps.ts';
+export { canonicalJson, flowChecksum } from './checksum.ts';
+export type { DeployPreview, NodeImpact } from './deploy-preview.ts';
+export type { DeploymentState, DeploymentView } from './deployment-writes.ts';
+export type { HistoryView } from './deployments.ts';
+export { changesBehaviour, diffFlows, type FlowDiff, type NodeChange } from './diff.ts';
+export type { SavedDraft } from './draft.ts';
+export { standardEnvironments } from './environments.ts';
+export type { FlowView } from './flow-crud.ts';
+export type { FlowServiceDeps } from './flow-deps.ts';
+export { parseFlowDocument } from './flow-document.ts';
+export type { FlowSummary, LiveSummary } from './flow-list.ts';
+export { createFlowService, type FlowService } from './flow-service.ts';
+export * from './inputs.ts';
+export type { LiveVersion } from './live-version.ts';
+export type { Published } from './publish.ts';
+export { pickVersion, trafficBucket } from './traffic-split.ts';
+export type { VersionSummary, VersionView } from './versions.ts';
