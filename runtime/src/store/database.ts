@@ -98,6 +98,9 @@ async function openPg(url: string): Promise<Database> {
   // bigint columns hold epoch milliseconds, well inside a double's exact range.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PARLEY_PG_POOL ?? 10) });
+  // An idle connection the server drops (restart, failover) emits here; without a listener it would crash
+  // the process. The pool discards that client and the next query opens a new one.
+  pool.on('error', () => {});
   const db = drizzlePg(pool, { schema: pgSchema });
   await migratePg(db, { migrationsFolder: migrations('pg') });
   const asDb = (handle: unknown) => handle as Db;

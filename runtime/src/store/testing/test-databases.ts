@@ -56,6 +56,16 @@ export async function freshPostgres(): Promise<TestDatabase> {
       await handle.database.close();
       const cleanup = new pg.Client({ connectionString: TEST_PG_URL });
       await cleanup.connect();
+      // pg's pool.end() resolves before its connections have closed; forcing the drop at once would kill
+      // them, and their FATAL error would surface in the test run as an unhandled error.
+      for (let wait = 0; wait < 100; wait++) {
+        const { rows } = await cleanup.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },

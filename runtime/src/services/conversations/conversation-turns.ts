@@ -1,0 +1,218 @@
+import type { BotMessage, UserEvent } from '@parley/shared';
+import { eq } from 'drizzle-orm';
+import {
+  type Conversation,
+  EngineError,
+  startConversation,
+  type TurnResult,
+  turn,
+} from '../../engine/index.ts';
+import { ParleyError } from '../../errors.ts';
+import type { Database, Db } from '../../store/database.ts';
+import type { Clock } from '../clock.ts';
+import type { Principal } from '../principal.ts';
+import { conversationEnded, conversationNotFound } from './conversation-errors.ts';
+import { findReply, insertEvents, jobExists, loadConversation } from './conversation-records.ts';
+import type { ConversationReply, ConversationRow } from './conversation-types.ts';
+import { deployedVersion } from './deployed-version.ts';
+import { writeEnd, writeStart, writeTurn } from './turn-writes.ts';
+import type { CachedVersion, VersionCache } from './version-cache.ts';
+
+/*
+ * Starting conversations and taking turns: engine first, then one transaction. The caller queues the
+ * work per conversation (see conversation-service.ts for the whole design).
+ */
+
+/** Attempts a turn makes when other runtime instances keep taking turns in the same conversation. */
+const MAX_TURN_ATTEMPTS = 5;
+
+export type TurnDeps = {
+  database: Database;
+  clock: Clock;
+  versions: VersionCache;
+  newConversationId: () => string;
+};
+
+export type Where = { channel: string; address: string; flowId: string; environment: string };
+
+const idleMs = (version: CachedVersion) => version.loaded.flow.settings.idleTimeoutMinutes * 60_000;
+
+function replyOf(conversationId: string, version: CachedVersion, result: TurnResult): ConversationReply {
+  return {
+    conversationId,
+    version: version.number,
+    messages: result.messages,
+    status: result.conversation.status,
+    resolution: result.resolution,
+  };
+}
+
+function toConversation(row: ConversationRow, version: CachedVersion): Conversation {
+  return {
+    version: version.loaded,
+    channel: row.channel,
+    locale: row.locale,
+    status: row.status,
+    snapshot: JSON.stringify(row.snapshot),
+  };
+}
+
+/** The turn-taking core of the conversation service. */
+export function createTurns({ database, clock, versions, newConversationId }: TurnDeps) {
+  const { db, tables } = database;
+
+  async function existing(conversationId: string): Promise<ConversationRow> {
+    const row = await loadConversation(db, tables, conversationId);
+    if (!row) throw conversationNotFound(conversationId);
+    return row;
+  }
+
+  /** Runs the engine; a flow that fails is noted for its author, a refused event becomes BAD_REQUEST. */
+  async function runEngine(
+    row: Pick<ConversationRow, 'id' | 'flowId' | 'versionId'>,
+    work: () => Promise<TurnResult>,
+  ): Promise<TurnResult> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      if (error.code === 'BAD_EVENT') throw new ParleyError('BAD_REQUEST', error.message);
+      if (error.code === 'CONVERSATION_ENDED') throw new ParleyError('PRECONDITION_FAILED', error.message);
+      const data = { code: error.code, message: error.message };
+      await database.transaction((tx) =>
+        insertEvents(tx, tables, row, [{ type: 'turn.failed', nodeId: error.nodeId, data }], clock.now()),
+      );
+      throw error;
+    }
+  }
+
+  /** Inside a turn's transaction: true when no other turn (another instance's) committed since `row` was read. */
+  async function stillAt(tx: Db, row: ConversationRow): Promise<boolean> {
+    await database.lockConversation(tx, row.id);
+    const [fresh] = await tx
+      .select({ turns: tables.conversations.turns, status: tables.conversations.status })
+      .from(tables.conversations)
+      .where(eq(tables.conversations.id, row.id));
+    return fresh?.turns === row.turns && fresh.status === row.status;
+  }
+
+  async function begin(
+    actor: Principal,
+    input: Where & { locale?: string | undefined },
+    trigger?: { event: UserEvent; messageId: string },
+  ): Promise<ConversationReply> {
+    const id = newConversationId();
+    const { versionId, split } = await deployedVersion(db, tables, input.flowId, input.environment, id);
+    const version = await versions.get(versionId);
+    const { flowId, environment, channel, address } = input;
+    const result = await runEngine({ id, flowId, versionId }, () =>
+      startConversation(version.loaded, { channel, ...(input.locale ? { locale: input.locale } : {}) }),
+    );
+    const now = clock.now();
+    const reply = replyOf(id, version, result);
+    const row = {
+      id,
+      flowId,
+      environment,
+      versionId,
+      channel,
+      address,
+      locale: result.conversation.locale,
+      createdAt: now,
+      expiresAt: now + idleMs(version),
+    };
+    const startedData = {
+      channel,
+      locale: row.locale,
+      actor: { type: actor.type, id: actor.id },
+      split,
+    };
+    await database.transaction((tx) =>
+      writeStart(tx, tables, {
+        row,
+        result,
+        reply,
+        settings: version.loaded.flow.settings,
+        startedData,
+        ...(trigger ? { trigger } : {}),
+      }),
+    );
+    return reply;
+  }
+
+  /** Ends a conversation whose idle deadline passed and returns its end message; null when a turn got there first. */
+  async function expire(conversationId: string, jobId?: string): Promise<BotMessage[] | null> {
+    return database.transaction(async (tx) => {
+      await database.lockConversation(tx, conversationId);
+      const row = await loadConversation(tx, tables, conversationId);
+      const now = clock.now();
+      if (!row || row.status === 'ended' || row.expiresAt > now) return null;
+      if (jobId !== undefined && !(await jobExists(tx, tables, jobId))) return null;
+      return writeEnd(tx, tables, row, 'expired', {}, now);
+    });
+  }
+
+  /**
+   * One turn, queued behind the conversation's earlier ones. `messageId` is the end user's message;
+   * `jobId` marks a timer turn, which is skipped when its job was replaced meanwhile.
+   */
+  async function takeTurn(
+    conversationId: string,
+    event: UserEvent,
+    origin: { messageId: string } | { jobId: string },
+  ): Promise<{ row: ConversationRow; reply: ConversationReply } | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      if ('messageId' in origin) {
+        const stored = await findReply(db, tables, conversationId, origin.messageId);
+        if (stored) return { row: await existing(conversationId), reply: stored };
+      } else if (!(await jobExists(db, tables, origin.jobId))) {
+        return null;
+      }
+      const row = await existing(conversationId);
+      if (row.status === 'ended') {
+        if ('jobId' in origin) return null;
+        throw conversationEnded(row);
+      }
+      if (row.expiresAt <= clock.now()) {
+        // A reminder yields to the expire job, which ends the conversation and tells the channel.
+        if ('jobId' in origin) return null;
+        await expire(row.id);
+        throw conversationEnded({ ...row, resolution: 'expired' });
+      }
+      const version = await versions.get(row.versionId);
+      const result = await runEngine(row, () => turn(toConversation(row, version), event));
+      const now = clock.now();
+      const reply = replyOf(row.id, version, result);
+      const user = 'messageId' in origin ? { event, messageId: origin.messageId } : undefined;
+      const outcome = await database.transaction(async (tx) => {
+        if (!(await stillAt(tx, row))) return 'again' as const;
+        if ('jobId' in origin && !(await jobExists(tx, tables, origin.jobId))) return 'skip' as const;
+        await writeTurn(tx, tables, {
+          row,
+          result,
+          reply,
+          settings: version.loaded.flow.settings,
+          eventType: event.type,
+          now,
+          // Only the end user keeps a conversation alive; reminders do not.
+          expiresAt: user ? now + idleMs(version) : row.expiresAt,
+          ...(user ? { user } : {}),
+        });
+        return 'done' as const;
+      });
+      if (outcome === 'done') return { row, reply };
+      if (outcome === 'skip') return null;
+      if (attempt >= MAX_TURN_ATTEMPTS) {
+        throw new ParleyError(
+          'CONFLICT',
+          'the conversation kept changing while this message was processed; send it again',
+          { conversationId },
+        );
+      }
+    }
+  }
+
+  return { existing, begin, expire, takeTurn };
+}
+
+export type Turns = ReturnType<typeof createTurns>;

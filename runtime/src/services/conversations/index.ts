@@ -1,0 +1,10 @@
+export * from './conversation-inputs.ts';
+export type { ConversationView, TranscriptRow } from './conversation-queries.ts';
+export {
+  type ConversationService,
+  type ConversationServiceOptions,
+  createConversationService,
+  type JobOutcome,
+} from './conversation-service.ts';
+export type { ConversationAddress, ConversationReply } from './conversation-types.ts';
+export { JobRunner, type JobRunnerOptions } from './job-runner.ts';
