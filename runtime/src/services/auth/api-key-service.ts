@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { ParleyError } from '../../errors.ts';
 import type { Tables } from '../../store/database.ts';
 import { recordAudit } from '../audit.ts';
+import { parseInput } from '../parse-input.ts';
 import type { Principal } from '../principal.ts';
 import { apiKeyDisplayPrefix, formatApiKey, newApiKeyId, parseApiKey } from './api-key-format.ts';
 import {
@@ -11,7 +12,6 @@ import {
   revokeApiKeyInput,
 } from './api-key-inputs.ts';
 import type { AuthDeps } from './auth-deps.ts';
-import { parseInput } from './parse-input.ts';
 import { digestsEqual, hashSecret, randomSecret } from './secret-token.ts';
 
 /** An API key as lists show it: no secret, no hash. */

@@ -3,9 +3,9 @@ import { ParleyError } from '../../errors.ts';
 import { type Db, isUniqueViolation } from '../../store/database.ts';
 import { recordAudit } from '../audit.ts';
 import { newId } from '../clock.ts';
+import { parseInput } from '../parse-input.ts';
 import type { Principal } from '../principal.ts';
 import type { AuthDeps } from './auth-deps.ts';
-import { parseInput } from './parse-input.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { hashSecret } from './secret-token.ts';
 import {

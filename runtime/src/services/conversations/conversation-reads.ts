@@ -1,6 +1,7 @@
 import { ParleyError } from '../../errors.ts';
 import type { Database } from '../../store/database.ts';
 import { assertKeyAllows } from '../auth/key-allows.ts';
+import { parseInput } from '../parse-input.ts';
 import type { Principal } from '../principal.ts';
 import { conversationNotFound } from './conversation-errors.ts';
 import {
@@ -19,7 +20,6 @@ import {
   type ViewFilter,
 } from './conversation-queries.ts';
 import type { ConversationRow } from './conversation-types.ts';
-import { parseInput } from './parse-input.ts';
 import { visibleScope } from './visible-scope.ts';
 
 /** Narrows a list to one value the caller asked for, or else to what an API key may see. */

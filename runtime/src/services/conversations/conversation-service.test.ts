@@ -340,16 +340,16 @@ describe.each(testDatabases)('conversation service on $dialect', ({ open }) => {
       const counts = await rowCounts(database);
       await expect(
         service.send(admin, { conversationId, event: { type: 'user.dtmf', digits: 'abc' }, messageId: '1' }),
-      ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('"event.digits"') });
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('event.digits: ') });
       await expect(
         service.send(admin, { flowId, event: say('hi'), messageId: '1' } as never),
       ).rejects.toMatchObject({
         code: 'BAD_REQUEST',
-        message: '"channel" is required when no conversationId is given',
+        message: expect.stringContaining('channel: is required when no conversationId is given'),
       });
       await expect(
         service.send(admin, { conversationId, event: { type: 'user.wave' } as never, messageId: '1' }),
-      ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('"event.type"') });
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('event.type: ') });
       await expect(
         service.send(admin, { conversationId: 'conv_nope', event: say('hi'), messageId: '1' }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'conversation "conv_nope" does not exist' });

@@ -5,6 +5,7 @@ import type { Database } from '../../store/database.ts';
 import { recordAudit } from '../audit.ts';
 import { assertKeyAllows } from '../auth/key-allows.ts';
 import { type Clock, newId, systemClock } from '../clock.ts';
+import { parseInput } from '../parse-input.ts';
 import type { Principal } from '../principal.ts';
 import { conversationEnded, conversationNotFound } from './conversation-errors.ts';
 import {
@@ -26,7 +27,6 @@ import {
   type JobRow,
 } from './conversation-types.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
-import { parseInput } from './parse-input.ts';
 import { writeEnd } from './turn-writes.ts';
 import { VersionCache } from './version-cache.ts';
 

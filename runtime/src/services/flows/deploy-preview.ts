@@ -1,10 +1,10 @@
 import type { FlowDocument } from '@parley/shared';
 import { and, count, eq, inArray } from 'drizzle-orm';
+import { parseInput } from '../parse-input.ts';
 import { changesBehaviour, diffFlows } from './diff.ts';
 import type { FlowServiceDeps } from './flow-deps.ts';
 import { storedFlow } from './flow-document.ts';
 import { deployPreviewInput } from './inputs.ts';
-import { parseInput } from './parse-input.ts';
 import { findDeployment, findFlow, findVersion, findVersionById } from './records.ts';
 
 export type NodeImpact = { nodeId: string; change: 'changed' | 'removed'; conversations: number };

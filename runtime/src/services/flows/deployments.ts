@@ -1,13 +1,13 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { ParleyError } from '../../errors.ts';
 import type { Db, Tables } from '../../store/database.ts';
+import { parseInput } from '../parse-input.ts';
 import type { Principal } from '../principal.ts';
 import { actorNames } from './actor-names.ts';
 import { applyDeployment, type DeploymentView } from './deployment-writes.ts';
 import { orderEnvironments } from './environments.ts';
 import type { FlowServiceDeps } from './flow-deps.ts';
 import { deployInput, flowInput, historyInput, rollbackInput } from './inputs.ts';
-import { parseInput } from './parse-input.ts';
 import { type DeploymentRow, findDeployment, findFlow, findVersion, versionNumbers } from './records.ts';
 import { retryOnRace } from './retry-on-race.ts';
 import { assertScope } from './scope.ts';

@@ -1,10 +1,10 @@
 import type { FlowDocument } from '@parley/shared';
 import type { Db, Tables } from '../../store/database.ts';
+import { parseInput } from '../parse-input.ts';
 import { diffFlows, type FlowDiff } from './diff.ts';
 import type { FlowServiceDeps } from './flow-deps.ts';
 import { storedFlow } from './flow-document.ts';
 import { diffInput, type VersionRef } from './inputs.ts';
-import { parseInput } from './parse-input.ts';
 import { findFlow, findVersion } from './records.ts';
 
 async function documentAt(db: Db, tables: Tables, flowId: string, ref: VersionRef): Promise<FlowDocument> {

@@ -4,12 +4,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { ParleyError } from '../../errors.ts';
 import type { Db, Tables } from '../../store/database.ts';
 import { recordAudit } from '../audit.ts';
+import { parseInput } from '../parse-input.ts';
 import type { Principal } from '../principal.ts';
 import { actorName } from './actor-names.ts';
 import type { FlowServiceDeps } from './flow-deps.ts';
 import { parseFlowDocument } from './flow-document.ts';
 import { type SaveDraftInput, saveDraftInput } from './inputs.ts';
-import { parseInput } from './parse-input.ts';
 import { findFlow } from './records.ts';
 import { assertScope } from './scope.ts';
 

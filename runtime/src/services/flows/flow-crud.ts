@@ -4,6 +4,7 @@ import { ParleyError } from '../../errors.ts';
 import type { Db } from '../../store/database.ts';
 import { recordAudit } from '../audit.ts';
 import { newId } from '../clock.ts';
+import { parseInput } from '../parse-input.ts';
 import type { Principal } from '../principal.ts';
 import { actorName } from './actor-names.ts';
 import type { FlowServiceDeps } from './flow-deps.ts';
@@ -16,7 +17,6 @@ import {
   importFlowInput,
   renameFlowInput,
 } from './inputs.ts';
-import { parseInput } from './parse-input.ts';
 import { type FlowRow, findFlow } from './records.ts';
 import { RaceLost, retryOnRace } from './retry-on-race.ts';
 import { assertScope } from './scope.ts';

@@ -1,6 +1,6 @@
 import { type FlowDocument, flowDocumentSchema } from '@parley/shared';
 import { ParleyError } from '../../errors.ts';
-import { issuePath } from './parse-input.ts';
+import { issuePath } from '../parse-input.ts';
 
 /** zod hands out its default values (e.g. `settings`) by reference: a caller editing one would edit them all. */
 function unshared(flow: FlowDocument): FlowDocument {

@@ -1,7 +1,7 @@
 import { ParleyError } from '../../errors.ts';
+import { parseInput } from '../parse-input.ts';
 import type { FlowServiceDeps } from './flow-deps.ts';
 import { liveVersionInput } from './inputs.ts';
-import { parseInput } from './parse-input.ts';
 import { findDeployment, findFlow, findVersionById } from './records.ts';
 import { pickVersion } from './traffic-split.ts';
 import { type VersionView, versionView } from './versions.ts';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ParleyError } from '../../errors.ts';
+import { parseInput } from '../parse-input.ts';
 import type { Principal } from '../principal.ts';
 import {
   applyDeployment,
@@ -9,7 +10,6 @@ import {
 } from './deployment-writes.ts';
 import type { FlowServiceDeps } from './flow-deps.ts';
 import { type TrafficSplit, trafficSplitInput } from './inputs.ts';
-import { parseInput } from './parse-input.ts';
 import { findDeployment, findFlow, findVersion } from './records.ts';
 import { retryOnRace } from './retry-on-race.ts';
 import { assertScope } from './scope.ts';

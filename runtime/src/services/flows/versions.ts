@@ -2,11 +2,11 @@ import type { MachineConfig } from '@parley/nodes';
 import type { Diagnostic, FlowDocument } from '@parley/shared';
 import { desc, eq, getTableColumns } from 'drizzle-orm';
 import type { Db, Tables } from '../../store/database.ts';
+import { parseInput } from '../parse-input.ts';
 import { actorName, actorNames } from './actor-names.ts';
 import type { FlowServiceDeps } from './flow-deps.ts';
 import { storedFlow } from './flow-document.ts';
 import { flowInput, versionInput } from './inputs.ts';
-import { parseInput } from './parse-input.ts';
 import { findFlow, findVersion, findVersionById, type VersionRow } from './records.ts';
 
 /** A version as listed: everything but the documents. */

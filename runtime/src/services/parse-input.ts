@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ParleyError } from '../../errors.ts';
+import { ParleyError } from '../errors.ts';
 
 /** `nodes.2.data.messages`, or `the document` for the root. */
 export function issuePath(path: readonly PropertyKey[], root: string): string {
