@@ -1,8 +1,9 @@
 import type { Bench, BenchResult } from './bench-result.ts';
 import { engineBench } from './engine/engine-bench.ts';
 import { printJsonLines, printTable } from './print-results.ts';
+import { serverBench } from './server/server-bench.ts';
 
-const benches: Bench[] = [engineBench];
+const benches: Bench[] = [engineBench, serverBench];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -1,0 +1,64 @@
+import http from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { LoadJob, LoadMessage, LoadResult } from './load-job.ts';
+
+const job = workerData as LoadJob;
+const target = new URL(job.url);
+const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
+const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(job.body) };
+
+let latencies: number[] = [];
+let failures = 0;
+
+function send(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const request = http.request(
+      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers },
+      (response) => {
+        response.resume();
+        response.on('end', () => {
+          if (response.statusCode === 200) latencies.push(performance.now() - start);
+          else failures++;
+          resolve();
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(job.body);
+  });
+}
+
+async function runFor(ms: number): Promise<void> {
+  const end = performance.now() + ms;
+  const connection = async () => {
+    while (performance.now() < end) await send();
+  };
+  await Promise.all(Array.from({ length: job.connections }, connection));
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+}
+
+function post(message: LoadMessage): void {
+  parentPort?.postMessage(message);
+}
+
+await runFor(job.warmupMs);
+latencies = [];
+failures = 0;
+post({ type: 'measuring' });
+const start = performance.now();
+await runFor(job.durationMs);
+const elapsedMs = performance.now() - start;
+agent.destroy();
+latencies.sort((a, b) => a - b);
+const result: LoadResult = {
+  requests: latencies.length,
+  failures,
+  elapsedMs,
+  p50Ms: percentile(latencies, 0.5),
+  p99Ms: percentile(latencies, 0.99),
+};
+post({ type: 'done', result });
