@@ -31,6 +31,8 @@ export type Database = {
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Inside a transaction: holds the conversation's row until commit (PostgreSQL); SQLite's write lock already does. */
   lockConversation(tx: Db, conversationId: string): Promise<void>;
+  /** Resolves when the database answers a trivial query, for health checks. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -85,6 +87,9 @@ function openSqlite(file: string): Database {
         }
       }),
     lockConversation: async () => {},
+    ping: async () => {
+      reader.prepare('select 1').get();
+    },
     close: async () => {
       await mutex.run(async () => {
         if (reader !== writer) reader.close();
@@ -113,6 +118,9 @@ async function openPg(url: string): Promise<Database> {
       await (tx as unknown as typeof db).execute(
         sql`select 1 from ${pgSchema.conversations} where ${pgSchema.conversations.id} = ${conversationId} for update`,
       );
+    },
+    ping: async () => {
+      await pool.query('select 1');
     },
     close: () => pool.end(),
   };
