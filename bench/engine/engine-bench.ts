@@ -12,11 +12,15 @@ export const engineBench: Bench = {
   description: `validate, compile and run turns of a generated ${NODES}-node flow`,
   async run() {
     const input = generateFlow(NODES);
+    const distinct = generateFlow(NODES, { distinctExpressions: true });
     const flow = flowDocumentSchema.parse(input);
-    const problems = validateFlow(input).filter((d) => d.severity === 'error');
-    if (problems.length > 0) throw new Error(`generated flow is invalid: ${problems[0]?.message}`);
+    for (const generated of [input, distinct]) {
+      const problems = validateFlow(generated).filter((d) => d.severity === 'error');
+      if (problems.length > 0) throw new Error(`generated flow is invalid: ${problems[0]?.message}`);
+    }
 
     const validateMs = await medianMs(20, () => validateFlow(input));
+    const validateDistinctMs = await medianMs(20, () => validateFlow(distinct));
     const compileMs = await medianMs(20, () => compileFlow(input));
     const loadMs = await medianMs(10, () => loadVersion({ flow: input }));
 
@@ -39,6 +43,7 @@ export const engineBench: Bench = {
 
     return [
       { bench: 'engine', metric: 'validate', value: validateMs, unit: 'ms' },
+      { bench: 'engine', metric: 'validate, distinct expressions', value: validateDistinctMs, unit: 'ms' },
       { bench: 'engine', metric: 'compile', value: compileMs, unit: 'ms' },
       { bench: 'engine', metric: 'load machine', value: loadMs, unit: 'ms' },
       withBaseline({

@@ -3,11 +3,19 @@ import type { FlowDocumentInput } from '@parley/shared';
 /** Nodes per repeated group: ask -> set-variable -> condition -> message. */
 export const GROUP_SIZE = 4;
 
+export type GenerateOptions = {
+  /**
+   * Give every group its own expressions (`answered + 7`, `size(answer) > 7`) instead of repeating the
+   * same ones, so validation checks each of them rather than answering from its memo.
+   */
+  distinctExpressions?: boolean;
+};
+
 /**
  * A flow of `nodeCount` nodes shaped like a long questionnaire: each group asks, counts, branches on
  * the answer and replies, so one turn crosses four nodes.
  */
-export function generateFlow(nodeCount: number): FlowDocumentInput {
+export function generateFlow(nodeCount: number, options: GenerateOptions = {}): FlowDocumentInput {
   const groups = Math.max(1, Math.floor((nodeCount - 2) / GROUP_SIZE));
   const nodes: FlowDocumentInput['nodes'] = [
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
@@ -18,6 +26,8 @@ export function generateFlow(nodeCount: number): FlowDocumentInput {
   let previous = { id: 'start', port: 'next' };
   for (let g = 0; g < groups; g++) {
     const y = g * 120;
+    const increment = options.distinctExpressions ? g : 1;
+    const limit = options.distinctExpressions ? g : 3;
     nodes.push(
       {
         id: `ask${g}`,
@@ -29,13 +39,13 @@ export function generateFlow(nodeCount: number): FlowDocumentInput {
         id: `count${g}`,
         type: 'set-variable',
         position: { x: 200, y },
-        data: { assignments: [{ variable: 'answered', expression: 'answered + 1' }] },
+        data: { assignments: [{ variable: 'answered', expression: `answered + ${increment}` }] },
       },
       {
         id: `check${g}`,
         type: 'condition',
         position: { x: 400, y },
-        data: { branches: [{ port: 'long', expression: 'size(answer) > 3' }] },
+        data: { branches: [{ port: 'long', expression: `size(answer) > ${limit}` }] },
       },
       {
         id: `reply${g}`,

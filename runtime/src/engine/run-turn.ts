@@ -1,7 +1,7 @@
 import { WAITING_TAG } from '@parley/nodes';
-import type { FlowContext, FlowEvent } from '@parley/nodes/runtime';
+import type { FlowContext, FlowEvent, FlowMachine } from '@parley/nodes/runtime';
 import type { BotMessage } from '@parley/shared';
-import { createActor, type Snapshot } from 'xstate';
+import { type Actor, createActor, type Snapshot } from 'xstate';
 import type { Conversation, TurnResult } from './conversation.ts';
 import { EngineError } from './errors.ts';
 import type { LoadedVersion } from './load-version.ts';
@@ -13,6 +13,12 @@ type MachineSnapshot = {
   error?: unknown;
   hasTag(tag: string): boolean;
 };
+
+type SnapshotListener = (snapshot: MachineSnapshot) => void;
+
+function snapshotOf(actor: Actor<FlowMachine>): MachineSnapshot {
+  return actor.getSnapshot() as unknown as MachineSnapshot;
+}
 
 /** Why the turn cannot go on, or null while an HTTP call or other child actor is still running. */
 function settledOrFailed(snapshot: MachineSnapshot): 'settled' | EngineError | null {
@@ -37,6 +43,31 @@ function settledOrFailed(snapshot: MachineSnapshot): 'settled' | EngineError | n
 }
 
 /**
+ * Waits for the snapshots a running child actor (an HTTP call) brings until the turn settles, fails or
+ * runs out of time. Only turns that did not settle synchronously pay for the promise and the timer.
+ */
+function untilSettled(
+  actor: Actor<FlowMachine>,
+  listen: (listener: SnapshotListener) => void,
+  timeoutMs: number,
+): Promise<'settled' | EngineError> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      const node = snapshotOf(actor).context.node ?? undefined;
+      resolve(
+        new EngineError('TURN_TIMEOUT', `the turn took longer than ${timeoutMs} ms at node "${node}"`, node),
+      );
+    }, timeoutMs);
+    listen((snapshot) => {
+      const state = settledOrFailed(snapshot);
+      if (state === null) return;
+      clearTimeout(timer);
+      resolve(state);
+    });
+  });
+}
+
+/**
  * Restores the machine from `snapshotJson` (or starts it fresh), sends one event, runs until every active
  * state waits for the user or the machine is done, and persists the snapshot at rest.
  */
@@ -55,52 +86,48 @@ export async function runTurn(
   const messages: BotMessage[] = [];
   actor.on('bot.message', (emitted) => messages.push(emitted.message));
 
-  const { turnTimeoutMs } = version.flow.settings.limits;
-  let timer: NodeJS.Timeout | undefined;
-  let sent = false;
-  const outcome = new Promise<void>((resolve, reject) => {
-    const check = (snapshot: MachineSnapshot) => {
-      // Starting a restored actor reports the resting snapshot; only what follows the event counts.
-      if (!sent) return;
-      const state = settledOrFailed(snapshot);
-      if (state === 'settled') resolve();
-      else if (state) reject(state);
-    };
-    actor.subscribe({
-      next: (snapshot) => check(snapshot as unknown as MachineSnapshot),
-      error: (error) =>
-        check({ ...(actor.getSnapshot() as unknown as MachineSnapshot), status: 'error', error }),
-    });
-    timer = setTimeout(() => {
-      const node = (actor.getSnapshot() as unknown as MachineSnapshot).context.node ?? undefined;
-      reject(
-        new EngineError(
-          'TURN_TIMEOUT',
-          `the turn took longer than ${turnTimeoutMs} ms at node "${node}"`,
-          node,
-        ),
-      );
-    }, turnTimeoutMs);
-    actor.start();
-    sent = true;
-    actor.send(event as never);
-    check(actor.getSnapshot() as unknown as MachineSnapshot);
-  });
+  // Starting a restored actor reports the resting snapshot: only what follows the event counts, so the
+  // listener is attached once the event has run. The error handler must exist from the start, or XState
+  // rethrows the failure globally; the failed snapshot keeps the error for settledOrFailed.
+  let listener: SnapshotListener | undefined;
+  actor.subscribe(
+    (snapshot) => listener?.(snapshot as unknown as MachineSnapshot),
+    () => listener?.(snapshotOf(actor)),
+  );
 
   try {
-    await outcome;
-    const snapshot = actor.getSnapshot() as unknown as MachineSnapshot;
+    actor.start();
+    actor.send(event as never);
+    const state =
+      settledOrFailed(snapshotOf(actor)) ??
+      (await untilSettled(
+        actor,
+        (next) => {
+          listener = next;
+        },
+        version.flow.settings.limits.turnTimeoutMs,
+      ));
+    if (state !== 'settled') throw state;
+
+    const snapshot = snapshotOf(actor);
     const persisted = JSON.stringify(actor.getPersistedSnapshot());
     const ended = snapshot.status === 'done';
+    // Not `{ ...base, version, ... }`: on Node 20, keys added after a spread build a new hidden class on
+    // every call; Object.assign onto an empty object reuses one.
+    const conversation: Conversation = Object.assign({}, base, {
+      version,
+      status: ended ? ('ended' as const) : ('active' as const),
+      snapshot: persisted,
+    });
     return {
-      conversation: { ...base, version, status: ended ? 'ended' : 'active', snapshot: persisted },
+      conversation,
       messages,
       node: snapshot.context.node,
       resolution: ended ? snapshot.context.resolution : null,
       vars: snapshot.context.vars,
     };
   } finally {
-    clearTimeout(timer);
+    listener = undefined;
     actor.stop();
   }
 }
