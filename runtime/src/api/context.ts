@@ -1,3 +1,4 @@
+import type { LiveEvents } from '../server/events/live-events.ts';
 import type { AuthService } from '../services/auth/auth-service.ts';
 import type { ConversationService } from '../services/conversations/index.ts';
 import type { FlowService } from '../services/flows/index.ts';
@@ -10,6 +11,8 @@ export type ParleyServices = {
   auth: AuthService;
   flows: FlowService;
   conversations: ConversationService;
+  /** Live conversation events for the `events.*` subscriptions. */
+  events: LiveEvents;
 };
 
 export type ApiContext = {
@@ -37,4 +40,15 @@ export async function createApiContext(
     return { services, principal: await services.auth.authenticateApiKey(credential), sessionToken: null };
   }
   return { services, principal: await services.auth.authenticate(credential), sessionToken: credential };
+}
+
+/**
+ * The credential of a request: its Authorization header or, for subscriptions from a browser (whose
+ * EventSource cannot send headers), the tRPC connection param `authorization` (`Bearer ...`).
+ */
+export function authorizationOf(
+  header: string | undefined,
+  connectionParams: Readonly<Record<string, string | undefined>> | null | undefined,
+): string | undefined {
+  return header ?? connectionParams?.authorization;
 }

@@ -3,6 +3,7 @@ import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { conversationsRouter } from './routers/conversations.ts';
 import { deploymentsRouter } from './routers/deployments.ts';
+import { eventsRouter } from './routers/events.ts';
 import { flowsRouter } from './routers/flows.ts';
 import { usersRouter } from './routers/users.ts';
 import { versionsRouter } from './routers/versions.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   versions: versionsRouter,
   deployments: deploymentsRouter,
   conversations: conversationsRouter,
+  events: eventsRouter,
   audit: auditRouter,
 });
 

@@ -4,6 +4,7 @@ import { ParleyError } from '../errors.ts';
 import { describeAccess, isAllowed, type ProcedureName, procedurePolicy } from '../services/auth/policy.ts';
 import type { Principal } from '../services/principal.ts';
 import type { ApiContext } from './context.ts';
+import { unstorableInput } from './storable-input.ts';
 
 const t = initTRPC.context<ApiContext>().create({ isDev: false });
 
@@ -36,13 +37,20 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Refuses, before any procedure's schema runs, input no procedure can take (see storable-input.ts). */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = unstorableInput(await getRawInput());
+  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** A procedure open to anyone (signing in). */
 export function publicProcedure(name: ProcedureName) {
   if (procedurePolicy[name] !== 'public') throw new Error(`${name} is not public in the role policy`);
-  return t.procedure.use(mapErrors);
+  return t.procedure.use(mapErrors).use(storableInput);
 }
 
 /**
@@ -50,15 +58,21 @@ export function publicProcedure(name: ProcedureName) {
  * FORBIDDEN, before any input is read or anything changes.
  */
 export function guardedProcedure(name: ProcedureName) {
-  return t.procedure.use(mapErrors).use(({ ctx, next }) => {
-    const { principal } = ctx;
-    if (!principal) {
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in, or send an API key, to call ' + name });
-    }
-    if (!isAllowed(principal, name))
-      throw new TRPCError({ code: 'FORBIDDEN', message: describeAccess(name) });
-    return next({ ctx: { ...ctx, principal: principal as Principal } });
-  });
+  return t.procedure
+    .use(mapErrors)
+    .use(({ ctx, next }) => {
+      const { principal } = ctx;
+      if (!principal) {
+        throw new TRPCError({
+          code: 'UNAUTHORIZED',
+          message: 'sign in, or send an API key, to call ' + name,
+        });
+      }
+      if (!isAllowed(principal, name))
+        throw new TRPCError({ code: 'FORBIDDEN', message: describeAccess(name) });
+      return next({ ctx: { ...ctx, principal: principal as Principal } });
+    })
+    .use(storableInput);
 }
 
 /** The signed-in user, for procedures that act on the caller's own account. */

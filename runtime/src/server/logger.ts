@@ -13,6 +13,10 @@ export const REDACTED_PATHS = [
   '*.keyHash',
 ];
 
-export function createLogger(level = process.env.PARLEY_LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+/** The server's logger; `destination` (standard output by default) lets tests read what it writes. */
+export function createLogger(
+  level = process.env.PARLEY_LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): Logger {
+  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { createApiContext, type ParleyServices } from '../api/context.ts';
+import { authorizationOf, createApiContext, type ParleyServices } from '../api/context.ts';
 import { appRouter } from '../api/router.ts';
 import { createAuthService } from '../services/auth/auth-service.ts';
 import { type Clock, systemClock } from '../services/clock.ts';
@@ -8,6 +8,11 @@ import { createConversationService, JobRunner } from '../services/conversations/
 import { createFlowService } from '../services/flows/index.ts';
 import type { Database } from '../store/database.ts';
 import { createHttpApp } from './create-http-app.ts';
+import { createLiveEvents } from './events/live-events.ts';
+import { registerRequestDrain } from './lifecycle/request-drain.ts';
+import { createMetrics, registerMetricsRoute } from './observability/metrics.ts';
+import { registerRequestLog } from './observability/request-log.ts';
+import { logTurn } from './observability/turn-log.ts';
 import { mountTrpc } from './trpc/mount-trpc.ts';
 
 export type ParleyServerOptions = {
@@ -25,7 +30,10 @@ export type ParleyServer = {
   services: ParleyServices;
   /** Starts listening and firing durable timers; resolves with the URL. */
   listen(port: number, host?: string): Promise<string>;
-  /** Stops taking requests, lets in-flight turns finish, stops the timers, then closes the database. */
+  /**
+   * Shuts down gracefully: refuses new requests and stops claiming timers, lets in-flight turns (requests
+   * and timers) commit, ends the event streams once they have sent those turns, then closes the database.
+   */
   close(): Promise<void>;
 };
 
@@ -35,11 +43,23 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   const { database, logger } = options;
   const clock = options.clock ?? systemClock;
+  const events = createLiveEvents({ database, clock, logger });
+  const metrics = createMetrics({ database, clock, streams: () => events.streams });
   const services: ParleyServices = {
     database,
     auth: createAuthService({ database, clock }),
     flows: createFlowService({ database, clock }),
-    conversations: createConversationService({ database, clock }),
+    conversations: createConversationService({
+      database,
+      clock,
+      // After commit only: a rolled-back turn is never announced, logged or counted.
+      onTurnCommitted: (turn) => {
+        events.announce(turn);
+        metrics.observeTurn(turn);
+        logTurn(logger, turn);
+      },
+    }),
+    events,
   };
   const jobs = new JobRunner({
     database,
@@ -51,6 +71,8 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   });
 
   const app = createHttpApp({ logger: false, bodyLimit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
+  const drain = registerRequestDrain(app);
+  registerRequestLog(app, logger);
   app.get('/healthz', async (_request, reply) => {
     try {
       await database.ping();
@@ -59,30 +81,48 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
       return reply.code(503).send({ status: 'unavailable', database: database.dialect });
     }
   });
+  registerMetricsRoute(app, metrics);
   mountTrpc(app, {
     router: appRouter,
     prefix: '/trpc',
     maxBodySize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    createContext: ({ req }) => createApiContext(services, req.headers.authorization),
+    createContext: ({ req, info }) =>
+      createApiContext(services, authorizationOf(req.headers.authorization, info.connectionParams)),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')
         logger.error({ err: error.cause ?? error, path }, 'request failed');
     },
   });
 
+  let closing: Promise<void> | undefined;
+  async function shutdown(): Promise<void> {
+    drain.refuse();
+    // Stops accepting connections; resolves once every connection, event streams included, has ended.
+    const appClosed = app.close();
+    // In-flight turns finish and commit: those of requests, and the timers already claimed.
+    await Promise.all([drain.drained(), jobs.stop()]);
+    // Streams send what those turns committed, then end.
+    await events.close();
+    // Keep-alive connections left idle by their last answer (a stream that just ended) would hold the
+    // close up until the client dropped them.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 25);
+    await appClosed.finally(() => clearInterval(sweep));
+    await database.close();
+    logger.info('server closed');
+  }
+
   return {
     app,
     services,
     async listen(port, host = '127.0.0.1') {
+      await events.start();
       const url = await app.listen({ port, host });
       jobs.start();
       return url;
     },
-    async close() {
-      // fastify's close waits for in-flight requests (and so their turns' transactions) to finish.
-      await app.close();
-      await jobs.stop();
-      await database.close();
+    close() {
+      closing ??= shutdown();
+      return closing;
     },
   };
 }

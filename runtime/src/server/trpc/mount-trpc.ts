@@ -3,6 +3,7 @@ import { type CreateFastifyContextOptions, fastifyRequestHandler } from '@trpc/s
 import type { HTTPErrorHandler } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createLeanHandler } from './lean-handler.ts';
+import { presentError } from './present-error.ts';
 import { sendRequestError } from './send-answer.ts';
 import { transportError } from './transport-error.ts';
 import type { MaybePromise, TrpcHandlerOptions, TrpcRoute } from './trpc-handler-options.ts';
@@ -30,6 +31,19 @@ export type MountTrpcOptions<TRouter extends AnyTRPCRouter> = {
 const DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
 
 /**
+ * The router as the official adapter gets it: it builds error shapes itself, so its errors are presented
+ * here the way the lean handler presents them (input errors name the field, internal ones say nothing).
+ */
+function withPresentedErrors<TRouter extends AnyTRPCRouter>(router: TRouter): TRouter {
+  const config = router._def._config;
+  const errorFormatter: typeof config.errorFormatter = (opts) => {
+    const error = presentError(opts.error);
+    return config.errorFormatter({ ...opts, error, shape: { ...opts.shape, message: error.message } });
+  };
+  return { ...router, _def: { ...router._def, _config: { ...config, errorFormatter } } };
+}
+
+/**
  * Serves `router` over the tRPC v11 HTTP protocol under `prefix` on a fastify app, so `@trpc/client`'s
  * `httpLink`, `httpBatchLink`, `httpBatchStreamLink` and `httpSubscriptionLink` work against it. Errors are
  * answered as tRPC error envelopes with their HTTP status and without stack traces.
@@ -46,8 +60,9 @@ export function mountTrpc<TRouter extends AnyTRPCRouter>(
     maxBatchSize: options.maxBatchSize,
   };
 
+  const officialOptions = { ...handlerOptions, router: withPresentedErrors(options.router) };
   const official = (req: FastifyRequest<TrpcRoute>, reply: FastifyReply): Promise<void> =>
-    fastifyRequestHandler({ ...handlerOptions, req, res: reply, path: req.params['*'] });
+    fastifyRequestHandler({ ...officialOptions, req, res: reply, path: req.params['*'] });
   const handler = options.handler === 'official' ? official : createLeanHandler(handlerOptions, official);
 
   app.register(

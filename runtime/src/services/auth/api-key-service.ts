@@ -4,6 +4,7 @@ import type { Tables } from '../../store/database.ts';
 import { recordAudit } from '../audit.ts';
 import { parseInput } from '../parse-input.ts';
 import type { Principal } from '../principal.ts';
+import { ApiKeyCache } from './api-key-cache.ts';
 import { apiKeyDisplayPrefix, formatApiKey, newApiKeyId, parseApiKey } from './api-key-format.ts';
 import {
   type CreateApiKeyInput,
@@ -29,6 +30,7 @@ const unknownKeyHash = hashSecret(randomSecret());
 export function createApiKeyService({ database, clock }: AuthDeps) {
   const { db, tables, transaction } = database;
   const { apiKeys } = tables;
+  const cache = new ApiKeyCache();
 
   return {
     /** Creates a key. `key` is in the result only this once; the store keeps its hash. */
@@ -73,7 +75,7 @@ export function createApiKeyService({ database, clock }: AuthDeps) {
     /** Revokes a key for good; connectors using it are refused from the next request. Revoking twice is a no-op. */
     async revokeApiKey(actor: Principal, input: RevokeApiKeyInput): Promise<ApiKeyView> {
       const { id } = parseInput(revokeApiKeyInput, input);
-      return transaction(async (tx) => {
+      const revoked = await transaction(async (tx) => {
         const [before] = await tx.select(apiKeyViewColumns(tables)).from(apiKeys).where(eq(apiKeys.id, id));
         if (!before) throw new ParleyError('NOT_FOUND', `there is no API key with id ${id}`, { id });
         if (before.revokedAt !== null) return before;
@@ -88,19 +90,31 @@ export function createApiKeyService({ database, clock }: AuthDeps) {
         );
         return { ...before, revokedAt: now };
       });
+      // After the commit: a check reading the key before it would otherwise cache it again.
+      cache.forget(id);
+      return revoked;
     },
 
-    /** The key's principal, or null when the key is malformed, unknown, wrong or revoked. */
+    /**
+     * The key's principal, or null when the key is malformed, unknown, wrong or revoked. Recent successes
+     * are cached (api-key-cache.ts): revoking here takes effect at once, on other instances within seconds.
+     */
     async authenticateApiKey(key: string): Promise<Principal | null> {
       const parsed = parseApiKey(key);
       if (!parsed) return null;
+      const hash = hashSecret(parsed.secret);
+      const cached = cache.recall(hash, parsed.id, clock.now());
+      if (cached) return cached;
+      const epoch = cache.epoch;
       const [row] = await db
         .select({ keyHash: apiKeys.keyHash, scopes: apiKeys.scopes, revokedAt: apiKeys.revokedAt })
         .from(apiKeys)
         .where(eq(apiKeys.id, parsed.id));
-      const matches = digestsEqual(hashSecret(parsed.secret), row?.keyHash ?? unknownKeyHash);
+      const matches = digestsEqual(hash, row?.keyHash ?? unknownKeyHash);
       if (!row || !matches || row.revokedAt !== null) return null;
-      return { type: 'api-key', id: parsed.id, scopes: row.scopes };
+      const principal: Principal = { type: 'api-key', id: parsed.id, scopes: row.scopes };
+      cache.remember(hash, parsed.id, principal, clock.now(), epoch);
+      return principal;
     },
   };
 }

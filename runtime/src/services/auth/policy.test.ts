@@ -58,6 +58,8 @@ const expected: Record<ProcedureName, PrincipalKind[] | 'public'> = {
   'conversations.list': anyUser,
   'conversations.get': anyUser,
   'conversations.transcript': anyUser,
+  'events.conversation': [...anyUser, 'api-key'],
+  'events.flow': [...anyUser, 'api-key'],
   'audit.list': admins,
 };
 

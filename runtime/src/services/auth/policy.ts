@@ -56,6 +56,9 @@ export const procedurePolicy = {
   'conversations.list': anyUser,
   'conversations.get': anyUser,
   'conversations.transcript': anyUser,
+  // Live events (subscriptions), read like the transcript; an API key within its flows and environments.
+  'events.conversation': ['admin', 'operator', 'agent', 'api-key'],
+  'events.flow': ['admin', 'operator', 'agent', 'api-key'],
 
   'audit.list': admins,
 } as const satisfies Record<string, readonly PrincipalKind[] | 'public'>;

@@ -1,21 +1,98 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tables } from '../../store/database.ts';
+import { preparedQuery } from '../../store/prepared-query.ts';
 import { newId } from '../clock.ts';
 import type { ConversationReply, ConversationRow } from './conversation-types.ts';
 
-/** Low-level reads and writes of the conversation tables; every write takes the turn's transaction. */
+/**
+ * Low-level reads and writes of the conversation tables; every write takes the turn's transaction. Each
+ * turn runs these, so they are prepared queries (built once per connection, see prepared-query.ts): their
+ * values are placeholders, filled in by `execute`.
+ */
 
 export type TranscriptEntry = { direction: 'user' | 'bot'; body: Record<string, unknown> };
 export type AnalyticsEvent = { type: string; nodeId?: string | null; data?: Record<string, unknown> };
+
+const p = (name: string) => sql.placeholder(name);
+
+const selectConversation = preparedQuery((db, tables) =>
+  db
+    .select()
+    .from(tables.conversations)
+    .where(eq(tables.conversations.id, p('id'))),
+);
 
 export async function loadConversation(
   db: Db,
   tables: Tables,
   id: string,
 ): Promise<ConversationRow | undefined> {
-  const [row] = await db.select().from(tables.conversations).where(eq(tables.conversations.id, id));
+  const [row] = await selectConversation(db, tables, { id });
   return row;
 }
+
+/**
+ * A placeholder where drizzle's types want a value: it fills and encodes placeholders in `set` as in
+ * `values` (JSON columns included), its types just do not say so.
+ */
+const later = <T>(name: string) => sql.placeholder(name) as unknown as T;
+
+/** Where a conversation stands, read inside a turn's transaction to see whether another turn came first. */
+const selectPosition = preparedQuery((db, { conversations: c }) =>
+  db
+    .select({ turns: c.turns, status: c.status })
+    .from(c)
+    .where(eq(c.id, p('id'))),
+);
+
+export async function loadPosition(
+  tx: Db,
+  tables: Tables,
+  id: string,
+): Promise<Pick<ConversationRow, 'turns' | 'status'> | undefined> {
+  const [row] = await selectPosition(tx, tables, { id });
+  return row;
+}
+
+export type TurnUpdate = Pick<
+  ConversationRow,
+  'snapshot' | 'node' | 'status' | 'resolution' | 'turns' | 'updatedAt' | 'expiresAt'
+>;
+
+const updateConversation = preparedQuery((db, { conversations: c }) =>
+  db
+    .update(c)
+    .set({
+      snapshot: later<TurnUpdate['snapshot']>('snapshot'),
+      node: later<TurnUpdate['node']>('node'),
+      status: later<TurnUpdate['status']>('status'),
+      resolution: later<TurnUpdate['resolution']>('resolution'),
+      turns: later<number>('turns'),
+      updatedAt: later<number>('updatedAt'),
+      expiresAt: later<number>('expiresAt'),
+    })
+    .where(eq(c.id, p('id'))),
+);
+
+/** Writes what a turn changed in the conversation row. */
+export async function saveTurn(tx: Db, tables: Tables, id: string, update: TurnUpdate): Promise<void> {
+  await updateConversation(tx, tables, { ...update, id });
+}
+
+/** One insert of `rows` transcript rows; the placeholders of row i end in i. */
+const insertMessages = preparedQuery((db, { messages }, rows) =>
+  db.insert(messages).values(
+    Array.from({ length: rows }, (_, i) => ({
+      id: p(`id${i}`),
+      conversationId: p('conversationId'),
+      turn: p('turn'),
+      position: i,
+      direction: p(`direction${i}`),
+      body: p(`body${i}`),
+      createdAt: p('now'),
+    })),
+  ),
+);
 
 export async function insertTranscript(
   tx: Db,
@@ -26,18 +103,29 @@ export async function insertTranscript(
   now: number,
 ): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insert(tables.messages).values(
-    entries.map((entry, position) => ({
-      id: newId('msg'),
-      conversationId,
-      turn,
-      position,
-      direction: entry.direction,
-      body: entry.body,
-      createdAt: now,
-    })),
-  );
+  const values: Record<string, unknown> = { conversationId, turn, now };
+  entries.forEach((entry, i) => {
+    values[`id${i}`] = newId('msg');
+    values[`direction${i}`] = entry.direction;
+    values[`body${i}`] = entry.body;
+  });
+  await insertMessages(tx, tables, values, entries.length);
 }
+
+const insertEventRows = preparedQuery((db, { events }, rows) =>
+  db.insert(events).values(
+    Array.from({ length: rows }, (_, i) => ({
+      id: p(`id${i}`),
+      conversationId: p('conversationId'),
+      flowId: p('flowId'),
+      versionId: p('versionId'),
+      type: p(`type${i}`),
+      nodeId: p(`nodeId${i}`),
+      data: p(`data${i}`),
+      createdAt: p('now'),
+    })),
+  ),
+);
 
 export async function insertEvents(
   tx: Db,
@@ -47,19 +135,27 @@ export async function insertEvents(
   now: number,
 ): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(tables.events).values(
-    events.map((event) => ({
-      id: newId('evt'),
-      conversationId: row.id,
-      flowId: row.flowId,
-      versionId: row.versionId,
-      type: event.type,
-      nodeId: event.nodeId ?? null,
-      data: event.data ?? {},
-      createdAt: now,
-    })),
-  );
+  const values: Record<string, unknown> = {
+    conversationId: row.id,
+    flowId: row.flowId,
+    versionId: row.versionId,
+    now,
+  };
+  events.forEach((event, i) => {
+    values[`id${i}`] = newId('evt');
+    values[`type${i}`] = event.type;
+    values[`nodeId${i}`] = event.nodeId ?? null;
+    values[`data${i}`] = event.data ?? {};
+  });
+  await insertEventRows(tx, tables, values, events.length);
 }
+
+const selectReply = preparedQuery((db, { turns }) =>
+  db
+    .select({ reply: turns.reply })
+    .from(turns)
+    .where(and(eq(turns.conversationId, p('conversationId')), eq(turns.messageId, p('messageId')))),
+);
 
 export async function findReply(
   db: Db,
@@ -67,13 +163,19 @@ export async function findReply(
   conversationId: string,
   messageId: string,
 ): Promise<ConversationReply | undefined> {
-  const { turns } = tables;
-  const [row] = await db
-    .select({ reply: turns.reply })
-    .from(turns)
-    .where(and(eq(turns.conversationId, conversationId), eq(turns.messageId, messageId)));
+  const [row] = await selectReply(db, tables, { conversationId, messageId });
   return row?.reply as ConversationReply | undefined;
 }
+
+const insertReply = preparedQuery((db, { turns }) =>
+  db.insert(turns).values({
+    conversationId: p('conversationId'),
+    messageId: p('messageId'),
+    turn: p('turn'),
+    reply: p('reply'),
+    createdAt: p('now'),
+  }),
+);
 
 export async function recordReply(
   tx: Db,
@@ -84,8 +186,35 @@ export async function recordReply(
   reply: ConversationReply,
   now: number,
 ): Promise<void> {
-  await tx.insert(tables.turns).values({ conversationId, messageId, turn, reply, createdAt: now });
+  await insertReply(tx, tables, { conversationId, messageId, turn, reply, now });
 }
+
+/** The value the conflicting insert proposed for `column` (`excluded` is the same in SQLite and PostgreSQL). */
+const proposed = (column: { name: string }) => sql.raw(`excluded."${column.name}"`);
+
+const upsertJob = preparedQuery((db, { jobs }) =>
+  db
+    .insert(jobs)
+    .values({
+      id: p('id'),
+      kind: p('kind'),
+      conversationId: p('conversationId'),
+      runAt: p('runAt'),
+      lockedUntil: null,
+      attempts: 0,
+      createdAt: p('now'),
+    })
+    .onConflictDoUpdate({
+      target: [jobs.conversationId, jobs.kind],
+      set: {
+        id: proposed(jobs.id),
+        runAt: proposed(jobs.runAt),
+        lockedUntil: null,
+        attempts: 0,
+        createdAt: proposed(jobs.createdAt),
+      },
+    }),
+);
 
 /** Creates or moves the conversation's one job of `kind`; a new id tells a runner holding the old one it was replaced. */
 export async function scheduleJob(
@@ -96,13 +225,15 @@ export async function scheduleJob(
   runAt: number,
   now: number,
 ): Promise<void> {
-  const { jobs } = tables;
-  const fresh = { id: newId('job'), runAt, lockedUntil: null, attempts: 0, createdAt: now };
-  await tx
-    .insert(jobs)
-    .values({ ...fresh, kind, conversationId })
-    .onConflictDoUpdate({ target: [jobs.conversationId, jobs.kind], set: fresh });
+  await upsertJob(tx, tables, { id: newId('job'), runAt, now, kind, conversationId });
 }
+
+const deleteJobs = preparedQuery((db, { jobs }) =>
+  db.delete(jobs).where(eq(jobs.conversationId, p('conversationId'))),
+);
+const deleteJobOfKind = preparedQuery((db, { jobs }) =>
+  db.delete(jobs).where(and(eq(jobs.conversationId, p('conversationId')), eq(jobs.kind, p('kind')))),
+);
 
 export async function cancelJobs(
   tx: Db,
@@ -110,11 +241,21 @@ export async function cancelJobs(
   conversationId: string,
   kinds: ('no-input' | 'expire')[] = ['no-input', 'expire'],
 ): Promise<void> {
-  const { jobs } = tables;
-  await tx.delete(jobs).where(and(eq(jobs.conversationId, conversationId), inArray(jobs.kind, kinds)));
+  if (kinds.includes('no-input') && kinds.includes('expire')) {
+    await deleteJobs(tx, tables, { conversationId });
+    return;
+  }
+  for (const kind of kinds) await deleteJobOfKind(tx, tables, { conversationId, kind });
 }
 
+const selectJob = preparedQuery((db, { jobs }) =>
+  db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(eq(jobs.id, p('id'))),
+);
+
 export async function jobExists(db: Db, tables: Tables, jobId: string): Promise<boolean> {
-  const [row] = await db.select({ id: tables.jobs.id }).from(tables.jobs).where(eq(tables.jobs.id, jobId));
+  const [row] = await selectJob(db, tables, { id: jobId });
   return row !== undefined;
 }

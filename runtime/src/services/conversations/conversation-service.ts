@@ -25,6 +25,7 @@ import {
   type ConversationAddress,
   type ConversationReply,
   type JobRow,
+  type TurnCommittedHook,
 } from './conversation-types.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { writeEnd } from './turn-writes.ts';
@@ -91,6 +92,8 @@ export type ConversationServiceOptions = {
   versionCacheSize?: number;
   /** Tests make traffic splits reproducible with it. */
   newConversationId?: () => string;
+  /** Told of every start, turn and end after it commits (live events, logs, metrics). */
+  onTurnCommitted?: TurnCommittedHook;
 };
 
 /** A timer job's outcome: the conversation it touched and what the bot said, or null when it had nothing to do. */
@@ -101,11 +104,12 @@ export function createConversationService(options: ConversationServiceOptions) {
   const { db, tables } = database;
   const clock = options.clock ?? systemClock;
   const versions = new VersionCache(database, options.versionCacheSize, options.runtimeDeps);
-  const { existing, begin, expire, takeTurn } = createTurns({
+  const { existing, begin, expire, takeTurn, announceEnd } = createTurns({
     database,
     clock,
     versions,
     newConversationId: options.newConversationId ?? (() => newId('conv')),
+    onCommitted: options.onTurnCommitted,
   });
   // One FIFO per conversation, and one per channel address for sends that name an address.
   const queue = new KeyedMutex();
@@ -153,7 +157,7 @@ export function createConversationService(options: ConversationServiceOptions) {
         return queue.run(conversationId, async () => {
           const row = await existing(conversationId);
           assertKeyAllows(actor, row.flowId, row.environment);
-          const done = await takeTurn(conversationId, event, { messageId });
+          const done = await takeTurn(conversationId, event, { messageId }, row);
           if (!done) throw conversationNotFound(conversationId);
           return done.reply;
         });
@@ -174,9 +178,10 @@ export function createConversationService(options: ConversationServiceOptions) {
     async reset(actor: Principal, raw: ConversationIdInput) {
       const { conversationId } = parseInput(resetInput, raw);
       return queue.run(conversationId, async () => {
+        const startedAt = performance.now();
         const row = await existing(conversationId);
         assertKeyAllows(actor, row.flowId, row.environment);
-        return database.transaction(async (tx) => {
+        const done = await database.transaction(async (tx) => {
           await database.lockConversation(tx, conversationId);
           const fresh = await loadConversation(tx, tables, conversationId);
           if (!fresh) throw conversationNotFound(conversationId);
@@ -191,8 +196,10 @@ export function createConversationService(options: ConversationServiceOptions) {
             details,
           };
           await recordAudit(tx, tables, actor, entry, now);
-          return { conversationId, status: 'ended' as const, resolution: 'reset' };
+          return fresh;
         });
+        await announceEnd(done, 'reset', 1, startedAt);
+        return { conversationId, status: 'ended' as const, resolution: 'reset' };
       });
     },
 

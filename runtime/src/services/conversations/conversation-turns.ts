@@ -1,5 +1,4 @@
 import type { BotMessage, UserEvent } from '@parley/shared';
-import { eq } from 'drizzle-orm';
 import {
   type Conversation,
   EngineError,
@@ -12,8 +11,19 @@ import type { Database, Db } from '../../store/database.ts';
 import type { Clock } from '../clock.ts';
 import type { Principal } from '../principal.ts';
 import { conversationEnded, conversationNotFound } from './conversation-errors.ts';
-import { findReply, insertEvents, jobExists, loadConversation } from './conversation-records.ts';
-import type { ConversationReply, ConversationRow } from './conversation-types.ts';
+import {
+  findReply,
+  insertEvents,
+  jobExists,
+  loadConversation,
+  loadPosition,
+} from './conversation-records.ts';
+import type {
+  CommittedTurn,
+  ConversationReply,
+  ConversationRow,
+  TurnCommittedHook,
+} from './conversation-types.ts';
 import { deployedVersion } from './deployed-version.ts';
 import { writeEnd, writeStart, writeTurn } from './turn-writes.ts';
 import type { CachedVersion, VersionCache } from './version-cache.ts';
@@ -31,6 +41,7 @@ export type TurnDeps = {
   clock: Clock;
   versions: VersionCache;
   newConversationId: () => string;
+  onCommitted?: TurnCommittedHook | undefined;
 };
 
 export type Where = { channel: string; address: string; flowId: string; environment: string };
@@ -47,6 +58,31 @@ function replyOf(conversationId: string, version: CachedVersion, result: TurnRes
   };
 }
 
+/** What a committed engine turn tells the hook. */
+function committed(
+  row: Pick<ConversationRow, 'id' | 'flowId' | 'environment' | 'versionId'>,
+  version: CachedVersion,
+  result: TurnResult,
+  turn: Pick<CommittedTurn, 'turn' | 'cause'> & { startedAt: number },
+): CommittedTurn {
+  return {
+    conversationId: row.id,
+    flowId: row.flowId,
+    environment: row.environment,
+    versionId: row.versionId,
+    version: version.number,
+    turn: turn.turn,
+    cause: turn.cause,
+    status: result.conversation.status,
+    resolution: result.resolution,
+    node: result.node,
+    messages: result.messages.length,
+    durationMs: performance.now() - turn.startedAt,
+    vars: result.vars,
+    sensitive: version.loaded.flow.variables.filter((v) => v.sensitive).map((v) => v.name),
+  };
+}
+
 function toConversation(row: ConversationRow, version: CachedVersion): Conversation {
   return {
     version: version.loaded,
@@ -58,7 +94,7 @@ function toConversation(row: ConversationRow, version: CachedVersion): Conversat
 }
 
 /** The turn-taking core of the conversation service. */
-export function createTurns({ database, clock, versions, newConversationId }: TurnDeps) {
+export function createTurns({ database, clock, versions, newConversationId, onCommitted }: TurnDeps) {
   const { db, tables } = database;
 
   async function existing(conversationId: string): Promise<ConversationRow> {
@@ -89,10 +125,7 @@ export function createTurns({ database, clock, versions, newConversationId }: Tu
   /** Inside a turn's transaction: true when no other turn (another instance's) committed since `row` was read. */
   async function stillAt(tx: Db, row: ConversationRow): Promise<boolean> {
     await database.lockConversation(tx, row.id);
-    const [fresh] = await tx
-      .select({ turns: tables.conversations.turns, status: tables.conversations.status })
-      .from(tables.conversations)
-      .where(eq(tables.conversations.id, row.id));
+    const fresh = await loadPosition(tx, tables, row.id);
     return fresh?.turns === row.turns && fresh.status === row.status;
   }
 
@@ -101,6 +134,7 @@ export function createTurns({ database, clock, versions, newConversationId }: Tu
     input: Where & { locale?: string | undefined },
     trigger?: { event: UserEvent; messageId: string },
   ): Promise<ConversationReply> {
+    const startedAt = performance.now();
     const id = newConversationId();
     const { versionId, split } = await deployedVersion(db, tables, input.flowId, input.environment, id);
     const version = await versions.get(versionId);
@@ -137,38 +171,74 @@ export function createTurns({ database, clock, versions, newConversationId }: Tu
         ...(trigger ? { trigger } : {}),
       }),
     );
+    onCommitted?.(committed(row, version, result, { turn: 0, cause: 'start', startedAt }));
     return reply;
   }
 
   /** Ends a conversation whose idle deadline passed and returns its end message; null when a turn got there first. */
   async function expire(conversationId: string, jobId?: string): Promise<BotMessage[] | null> {
-    return database.transaction(async (tx) => {
+    const startedAt = performance.now();
+    const ended = await database.transaction(async (tx) => {
       await database.lockConversation(tx, conversationId);
       const row = await loadConversation(tx, tables, conversationId);
       const now = clock.now();
       if (!row || row.status === 'ended' || row.expiresAt > now) return null;
       if (jobId !== undefined && !(await jobExists(tx, tables, jobId))) return null;
-      return writeEnd(tx, tables, row, 'expired', {}, now);
+      return { row, messages: await writeEnd(tx, tables, row, 'expired', {}, now) };
+    });
+    if (!ended) return null;
+    await announceEnd(ended.row, 'expire', ended.messages.length, startedAt);
+    return ended.messages;
+  }
+
+  /** Tells the hook of a conversation ended from outside the flow (`writeEnd`), after its commit. */
+  async function announceEnd(
+    row: ConversationRow,
+    cause: 'expire' | 'reset',
+    messages: number,
+    startedAt: number,
+  ): Promise<void> {
+    if (!onCommitted) return;
+    // The end is committed whatever happens here: a version that cannot be loaded (the database went
+    // away) only costs the announcement, and live listeners catch up from the transcript.
+    const version = await versions.get(row.versionId).catch(() => null);
+    if (!version) return;
+    onCommitted({
+      conversationId: row.id,
+      flowId: row.flowId,
+      environment: row.environment,
+      versionId: row.versionId,
+      version: version.number,
+      turn: row.turns,
+      cause,
+      status: 'ended',
+      resolution: cause === 'expire' ? 'expired' : 'reset',
+      node: row.node,
+      messages,
+      durationMs: performance.now() - startedAt,
     });
   }
 
   /**
    * One turn, queued behind the conversation's earlier ones. `messageId` is the end user's message;
-   * `jobId` marks a timer turn, which is skipped when its job was replaced meanwhile.
+   * `jobId` marks a timer turn, which is skipped when its job was replaced meanwhile. `known` is the
+   * conversation as the caller just read it inside the queue, which spares the first attempt a read.
    */
   async function takeTurn(
     conversationId: string,
     event: UserEvent,
     origin: { messageId: string } | { jobId: string },
+    known?: ConversationRow,
   ): Promise<{ row: ConversationRow; reply: ConversationReply } | null> {
+    const startedAt = performance.now();
     for (let attempt = 1; ; attempt += 1) {
       if ('messageId' in origin) {
         const stored = await findReply(db, tables, conversationId, origin.messageId);
-        if (stored) return { row: await existing(conversationId), reply: stored };
+        if (stored) return { row: known ?? (await existing(conversationId)), reply: stored };
       } else if (!(await jobExists(db, tables, origin.jobId))) {
         return null;
       }
-      const row = await existing(conversationId);
+      const row = attempt === 1 && known ? known : await existing(conversationId);
       if (row.status === 'ended') {
         if ('jobId' in origin) return null;
         throw conversationEnded(row);
@@ -200,7 +270,10 @@ export function createTurns({ database, clock, versions, newConversationId }: Tu
         });
         return 'done' as const;
       });
-      if (outcome === 'done') return { row, reply };
+      if (outcome === 'done') {
+        onCommitted?.(committed(row, version, result, { turn: row.turns, cause: event.type, startedAt }));
+        return { row, reply };
+      }
       if (outcome === 'skip') return null;
       if (attempt >= MAX_TURN_ATTEMPTS) {
         throw new ParleyError(
@@ -212,7 +285,7 @@ export function createTurns({ database, clock, versions, newConversationId }: Tu
     }
   }
 
-  return { existing, begin, expire, takeTurn };
+  return { existing, begin, expire, takeTurn, announceEnd };
 }
 
 export type Turns = ReturnType<typeof createTurns>;

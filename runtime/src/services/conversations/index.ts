@@ -6,5 +6,10 @@ export {
   createConversationService,
   type JobOutcome,
 } from './conversation-service.ts';
-export type { ConversationAddress, ConversationReply } from './conversation-types.ts';
+export type {
+  CommittedTurn,
+  ConversationAddress,
+  ConversationReply,
+  TurnCommittedHook,
+} from './conversation-types.ts';
 export { JobRunner, type JobRunnerOptions } from './job-runner.ts';

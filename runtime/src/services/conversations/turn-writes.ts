@@ -8,6 +8,7 @@ import {
   insertEvents,
   insertTranscript,
   recordReply,
+  saveTurn,
   scheduleJob,
   type TranscriptEntry,
 } from './conversation-records.ts';
@@ -130,18 +131,15 @@ export async function writeTurn(tx: Db, tables: Tables, write: TurnWrite): Promi
   const { row, result, reply, settings, user, now } = write;
   const turn = row.turns;
   const ended = result.conversation.status === 'ended';
-  await tx
-    .update(tables.conversations)
-    .set({
-      snapshot: snapshotOf(result),
-      node: result.node,
-      status: result.conversation.status,
-      resolution: result.resolution,
-      turns: turn + 1,
-      updatedAt: now,
-      expiresAt: write.expiresAt,
-    })
-    .where(eq(tables.conversations.id, row.id));
+  await saveTurn(tx, tables, row.id, {
+    snapshot: snapshotOf(result),
+    node: result.node,
+    status: result.conversation.status,
+    resolution: result.resolution,
+    turns: turn + 1,
+    updatedAt: now,
+    expiresAt: write.expiresAt,
+  });
   await insertTranscript(
     tx,
     tables,

@@ -57,7 +57,7 @@ export function draftMethods({ database, clock }: FlowServiceDeps) {
     async saveDraft(actor: Principal, raw: SaveDraftInput): Promise<SavedDraft> {
       const input = parseInput(saveDraftInput, raw);
       assertScope(actor, input.flowId);
-      const draft = parseFlowDocument(input.draft);
+      const draft = parseFlowDocument(input.draft, 'draft');
       if (draft.id !== input.flowId) {
         throw new ParleyError(
           'BAD_REQUEST',

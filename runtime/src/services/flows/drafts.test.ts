@@ -67,7 +67,7 @@ describe.each(testDatabases)('flows and drafts on $dialect', ({ open }) => {
       database,
       () => service.importFlow(ada, { flow: 'hello' }),
       'BAD_REQUEST',
-      /the document/,
+      /flow: Invalid input: expected object, received string/,
     );
     await expectRefused(database, () => service.create(ada, {}), 'BAD_REQUEST', /give a name or a flow/);
   });

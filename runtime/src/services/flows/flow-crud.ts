@@ -82,14 +82,14 @@ export function flowCrudMethods({ database, clock }: FlowServiceDeps) {
       const id = newId('flow');
       if (input.flow === undefined)
         return insertFlow(actor, starterFlow(id, input.name ?? 'Untitled flow'), 'flow.create');
-      const imported = parseFlowDocument(input.flow);
+      const imported = parseFlowDocument(input.flow, 'flow');
       return insertFlow(actor, { ...imported, id, name: input.name ?? imported.name }, 'flow.import');
     },
 
     /** A new flow from an exported flow document; BAD_REQUEST names what is not a flow document. */
     async importFlow(actor: Principal, raw: ImportFlowInput): Promise<FlowView> {
       const input = parseInput(importFlowInput, raw);
-      const imported = parseFlowDocument(input.flow);
+      const imported = parseFlowDocument(input.flow, 'flow');
       return insertFlow(
         actor,
         { ...imported, id: newId('flow'), name: input.name ?? imported.name },

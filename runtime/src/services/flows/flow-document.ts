@@ -10,12 +10,13 @@ function unshared(flow: FlowDocument): FlowDocument {
 /**
  * Parses a draft or an imported file as a flow document (defaults filled in). Nodes' configs may still
  * be incomplete, that is what drafts are for; but the shape must be a flow, or BAD_REQUEST names where not.
+ * `field` names the document itself when it is not an object at all (`flow`, `draft`: the input field).
  */
-export function parseFlowDocument(input: unknown): FlowDocument {
+export function parseFlowDocument(input: unknown, field = 'the document'): FlowDocument {
   const parsed = flowDocumentSchema.safeParse(input);
   if (parsed.success) return unshared(parsed.data);
   const issues = parsed.error.issues.map((issue) => ({
-    path: issuePath(issue.path, 'the document'),
+    path: issuePath(issue.path, field),
     message: issue.message,
   }));
   const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`);

@@ -23,10 +23,14 @@ export const environmentSchema = z
     'an environment name is lowercase letters, digits and "-", starts with a letter and has at most 32 characters',
   );
 
+/** The largest whole number the stores' integer columns hold (PostgreSQL `integer`). */
+const MAX_STORED_INT = 2_147_483_647;
+
 export const versionNumberSchema = z
   .number()
   .int('a version number is a whole number')
-  .positive('version numbers start at 1');
+  .positive('version numbers start at 1')
+  .max(MAX_STORED_INT, `a version number is at most ${MAX_STORED_INT}`);
 
 /** A published version by number, or the flow's current draft. */
 export const versionRefSchema = z.union([versionNumberSchema, z.literal('draft')]);
@@ -48,7 +52,11 @@ export const saveDraftInput = z.object({
   flowId: flowIdSchema,
   draft: z.unknown(),
   /** The revision the edit started from; a save on top of a newer one is refused. */
-  baseRevision: z.number().int().min(1, 'revisions start at 1'),
+  baseRevision: z
+    .number()
+    .int()
+    .min(1, 'revisions start at 1')
+    .max(MAX_STORED_INT, `a revision is at most ${MAX_STORED_INT}`),
 });
 export type SaveDraftInput = z.input<typeof saveDraftInput>;
 

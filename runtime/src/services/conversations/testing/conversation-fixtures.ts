@@ -196,6 +196,9 @@ export async function rowCounts(database: Database) {
  */
 export function failingEventInserts(database: Database): Database {
   const { tables } = database;
+  const fail = () => Promise.reject(new Error('disk full while writing events'));
+  // Event inserts are prepared queries (conversation-records.ts): the failure comes from running one.
+  const failedInsert = { prepare: () => ({ execute: fail }) };
   const failing = (tx: Db): Db =>
     new Proxy(tx, {
       get(target, property) {
@@ -203,7 +206,7 @@ export function failingEventInserts(database: Database): Database {
         if (property === 'insert') {
           return (table: unknown) =>
             table === tables.events
-              ? { values: () => Promise.reject(new Error('disk full while writing events')) }
+              ? { values: () => failedInsert }
               : target.insert(table as typeof tables.events);
         }
         return typeof value === 'function' ? value.bind(target) : value;
