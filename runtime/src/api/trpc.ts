@@ -65,7 +65,7 @@ export function guardedProcedure(name: ProcedureName) {
       if (!principal) {
         throw new TRPCError({
           code: 'UNAUTHORIZED',
-          message: 'sign in, or send an API key, to call ' + name,
+          message: `sign in, or send an API key, to call ${name}`,
         });
       }
       if (!isAllowed(principal, name))
