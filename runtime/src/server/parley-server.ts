@@ -23,6 +23,8 @@ export type ParleyServerOptions = {
   maxBodyBytes?: number;
   /** How often durable timers are looked for. */
   jobPollMs?: number;
+  /** Ids of new conversations (random by default); tests pass a fixed sequence to be repeatable. */
+  newConversationId?: () => string;
 };
 
 export type ParleyServer = {
@@ -52,6 +54,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     conversations: createConversationService({
       database,
       clock,
+      ...(options.newConversationId ? { newConversationId: options.newConversationId } : {}),
       // After commit only: a rolled-back turn is never announced, logged or counted.
       onTurnCommitted: (turn) => {
         events.announce(turn);

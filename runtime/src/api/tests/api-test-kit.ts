@@ -87,9 +87,12 @@ export async function startApiKit(
   const handle = await open();
   const { database } = handle;
   // The test database is dropped (and closed) by its handle, after the server has stopped.
+  // Conversation ids decide traffic-split buckets: a fixed sequence keeps the split tests repeatable.
+  let conversations = 0;
   const server = createParleyServer({
     database: { ...database, close: async () => {} },
     logger: pino({ level: 'silent' }),
+    newConversationId: () => `conv_test_${++conversations}`,
     ...options,
   });
   const baseUrl = await server.listen(0);
