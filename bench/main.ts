@@ -1,9 +1,10 @@
 import type { Bench, BenchResult } from './bench-result.ts';
+import { durableBench } from './durable/durable-bench.ts';
 import { engineBench } from './engine/engine-bench.ts';
 import { printJsonLines, printTable } from './print-results.ts';
 import { serverBench } from './server/server-bench.ts';
 
-const benches: Bench[] = [engineBench, serverBench];
+const benches: Bench[] = [engineBench, serverBench, durableBench];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

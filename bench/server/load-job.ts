@@ -2,6 +2,13 @@
 export type LoadJob = {
   url: string;
   body: string;
+  /**
+   * One body per connection instead of `body`, for work that is not idempotent: each `{seq}` in it becomes
+   * the request's number on its connection, so every request can carry an id of its own.
+   */
+  bodies?: string[];
+  /** Extra request headers, e.g. `authorization`. */
+  headers?: Record<string, string>;
   connections: number;
   warmupMs: number;
   durationMs: number;

@@ -5,12 +5,19 @@ import type { LoadJob, LoadMessage, LoadResult } from './load-job.ts';
 const job = workerData as LoadJob;
 const target = new URL(job.url);
 const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
-const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(job.body) };
+const SEQ = /\{seq\}/g;
 
 let latencies: number[] = [];
+/** The next `{seq}` of each connection; it runs on from warm-up into the measured window. */
+const sequence = Array.from({ length: job.connections }, () => 0);
 let failures = 0;
 
-function send(): Promise<void> {
+function send(body: string): Promise<void> {
+  const headers = {
+    ...job.headers,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  };
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const request = http.request(
@@ -25,16 +32,24 @@ function send(): Promise<void> {
       },
     );
     request.on('error', reject);
-    request.end(job.body);
+    request.end(body);
   });
 }
 
 async function runFor(ms: number): Promise<void> {
   const end = performance.now() + ms;
-  const connection = async () => {
-    while (performance.now() < end) await send();
+  const connection = async (index: number) => {
+    const template = job.bodies?.[index];
+    while (performance.now() < end) {
+      if (template === undefined) await send(job.body);
+      else {
+        const seq = sequence[index] ?? 0;
+        sequence[index] = seq + 1;
+        await send(template.replace(SEQ, String(seq)));
+      }
+    }
   };
-  await Promise.all(Array.from({ length: job.connections }, connection));
+  await Promise.all(Array.from({ length: job.connections }, (_, index) => connection(index)));
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  bareSqliteCommitsPerSecond,
+  discardingLogger,
+  startDurableServer,
+} from '@parley/runtime/server/durability';
+import { startEchoApp } from '@parley/runtime/server/testing';
+import { type Bench, type BenchResult, withBaseline } from '../bench-result.ts';
+import { type Measurement, measureLoad } from '../server/load-generator.ts';
+import { sendBodies, startConversations } from './durable-load.ts';
+
+const CONVERSATIONS = [1, 10, 100];
+const WARMUP_MS = 500;
+const DURATION_MS = 3_000;
+const SQLITE_MS = 2_000;
+const ECHO_BODY = JSON.stringify({ text: 'where is my order?' });
+
+async function measure(
+  url: string,
+  job: { body: string; bodies?: string[]; headers?: Record<string, string> },
+  connections: number,
+): Promise<Measurement> {
+  const m = await measureLoad({ url, connections, warmupMs: WARMUP_MS, durationMs: DURATION_MS, ...job });
+  if (m.failures > 0) throw new Error(`${url}: ${m.failures} of ${m.requests + m.failures} requests failed`);
+  return m;
+}
+
+export const durableBench: Bench = {
+  name: 'durable',
+  description: `durable turns over HTTP (conversations.send, API key, SQLite file) at ${CONVERSATIONS.join(', ')} conversations, next to bare fastify POST and bare SQLite commits`,
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-bench-durable-'));
+    const sqliteCommits = bareSqliteCommitsPerSecond(join(dir, 'bare.db'), SQLITE_MS);
+    const echo = await startEchoApp();
+    const durable = await startDurableServer({ target: join(dir, 'parley.db'), logger: discardingLogger() });
+    try {
+      const { apiKey } = durable;
+      if (!apiKey) throw new Error('the bench database was seeded before');
+      const sendUrl = `${durable.url}/trpc/conversations.send`;
+      const headers = { authorization: `Bearer ${apiKey}` };
+      const results: BenchResult[] = [
+        {
+          bench: 'durable',
+          metric: 'bare SQLite commits (upsert + insert)',
+          value: sqliteCommits,
+          unit: 'commits/s',
+        },
+      ];
+      for (const n of CONVERSATIONS) {
+        const bare = await measure(echo.urls.bare, { body: ECHO_BODY }, n);
+        const ids = await startConversations(durable, apiKey, n, `c${n}`);
+        const turns = await measure(sendUrl, { body: '', bodies: sendBodies(ids), headers }, n);
+        const at = `${n} conv`;
+        results.push(
+          withBaseline({
+            bench: 'durable',
+            metric: `turns/s vs bare fastify POST, ${at}`,
+            value: turns.requestsPerSecond,
+            unit: 'turns/s',
+            baseline: bare.requestsPerSecond,
+          }),
+          withBaseline({
+            bench: 'durable',
+            metric: `turns/s vs bare SQLite commits, ${at}`,
+            value: turns.requestsPerSecond,
+            unit: 'turns/s',
+            baseline: sqliteCommits,
+          }),
+          withBaseline({
+            bench: 'durable',
+            metric: `p50, ${at}`,
+            value: turns.p50Ms,
+            unit: 'ms',
+            baseline: bare.p50Ms,
+          }),
+          withBaseline({
+            bench: 'durable',
+            metric: `p99, ${at}`,
+            value: turns.p99Ms,
+            unit: 'ms',
+            baseline: bare.p99Ms,
+          }),
+        );
+        if (turns.serverCpuUsPerRequest !== undefined) {
+          results.push(
+            withBaseline({
+              bench: 'durable',
+              metric: `server CPU per turn, ${at}`,
+              value: turns.serverCpuUsPerRequest,
+              unit: 'µs',
+              baseline: bare.serverCpuUsPerRequest ?? Number.NaN,
+            }),
+          );
+        }
+      }
+      return results;
+    } finally {
+      await durable.server.close();
+      await echo.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
