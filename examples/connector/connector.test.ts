@@ -1,32 +1,10 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../runtime/src/client/testing/test-server.ts';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
-
-type Run = { code: number | null; stdout: string; stderr: string };
+import { runScript, type ScriptRun } from '../../runtime/src/testing/run-script.ts';
 
 /** Runs the connector as a user would, with its settings in the environment and `stdin` piped in. */
-function connector(env: Record<string, string>, stdin: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['examples/connector/connector.ts'], {
-      cwd: root,
-      env: { PATH: process.env.PATH, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function connector(env: Record<string, string>, stdin: string): Promise<ScriptRun> {
+  return runScript('examples/connector/connector.ts', [], { env, stdin });
 }
 
 let server: TestServer;

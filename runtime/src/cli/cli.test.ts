@@ -1,31 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
-
-type Run = { code: number | null; stdout: string; stderr: string };
+import { runScript, type ScriptRun } from '../testing/run-script.ts';
 
 /** Runs the real CLI in a child process, as `pnpm parley ...` does, with `stdin` piped in. */
-function parley(args: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['runtime/src/cli/main.ts', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function parley(args: string[], stdin = ''): Promise<ScriptRun> {
+  return runScript('runtime/src/cli/main.ts', args, { stdin });
 }
 
 const ORDER_FLOW = 'examples/flows/order-status.flow.json';

@@ -1,37 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestServer, type TestServer } from '../client/testing/test-server.ts';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
-
-type Run = { code: number | null; stdout: string; stderr: string };
+import { repoRoot, runScript, type ScriptRun } from '../testing/run-script.ts';
 
 /** Runs the real CLI in a child process with only the given PARLEY_* variables, `stdin` piped in. */
-function parley(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['runtime/src/cli/main.ts', ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function parley(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<ScriptRun> {
+  return runScript('runtime/src/cli/main.ts', args, { env, stdin });
 }
 
 /** A port nothing listens on. */
@@ -46,7 +24,7 @@ async function closedPort(): Promise<number> {
 
 /** The password-reset example under another name, so it is a new flow on the server. */
 async function flowFile(name: string, greeting = 'Hi! What can I help you with?'): Promise<string> {
-  const flow = JSON.parse(await readFile(join(root, 'examples/flows/password-reset.flow.json'), 'utf8'));
+  const flow = JSON.parse(await readFile(join(repoRoot, 'examples/flows/password-reset.flow.json'), 'utf8'));
   flow.name = name;
   flow.nodes[1].data.prompt.en = greeting;
   const file = join(await mkdtemp(join(tmpdir(), 'parley-publish-')), 'flow.json');
