@@ -55,24 +55,30 @@ export function publicProcedure(name: ProcedureName) {
 
 /**
  * A procedure the role policy guards: anonymous callers get UNAUTHORIZED, callers of the wrong kind
- * FORBIDDEN, before any input is read or anything changes.
+ * FORBIDDEN, before any input is read or anything changes. One middleware does what `mapErrors`, the
+ * role check and `storableInput` do in that order: each tRPC middleware level copies the call's options
+ * twice, and this runs on every connector turn.
  */
 export function guardedProcedure(name: ProcedureName) {
-  return t.procedure
-    .use(mapErrors)
-    .use(({ ctx, next }) => {
-      const { principal } = ctx;
-      if (!principal) {
-        throw new TRPCError({
-          code: 'UNAUTHORIZED',
-          message: `sign in, or send an API key, to call ${name}`,
-        });
-      }
-      if (!isAllowed(principal, name))
-        throw new TRPCError({ code: 'FORBIDDEN', message: describeAccess(name) });
-      return next({ ctx: { ...ctx, principal: principal as Principal } });
-    })
-    .use(storableInput);
+  return t.procedure.use(async ({ ctx, getRawInput, next }) => {
+    const { principal } = ctx;
+    if (!principal) {
+      throw new TRPCError({
+        code: 'UNAUTHORIZED',
+        message: `sign in, or send an API key, to call ${name}`,
+      });
+    }
+    if (!isAllowed(principal, name))
+      throw new TRPCError({ code: 'FORBIDDEN', message: describeAccess(name) });
+    const problem = unstorableInput(await getRawInput());
+    if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+    const result = await next({ ctx: { principal: principal as Principal } });
+    if (!result.ok) {
+      const mapped = toTrpcError(result.error.cause);
+      if (mapped) throw mapped;
+    }
+    return result;
+  });
 }
 
 /** The signed-in user, for procedures that act on the caller's own account. */

@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
+import { startCheckpointer } from './checkpointer.ts';
 import { Mutex } from './mutex.ts';
 import * as pgSchema from './schema/pg.ts';
 import * as sqliteSchema from './schema/sqlite.ts';
@@ -63,6 +64,8 @@ function openSqlite(file: string): Database {
   const writer = connectSqlite(file, false);
   const writeDb = drizzleSqlite(writer, { schema: sqliteSchema });
   migrateSqlite(writeDb, { migrationsFolder: migrations('sqlite') });
+  // An in-memory database has no WAL to checkpoint.
+  const checkpointer = inMemory ? undefined : startCheckpointer(file, writer);
   // Reads outside a transaction use their own read-only connection: they see committed data only, never
   // the half-done work of a transaction that is awaiting something, and a write outside transaction()
   // fails loudly instead of slipping into someone else's transaction.
@@ -92,6 +95,7 @@ function openSqlite(file: string): Database {
     },
     close: async () => {
       await mutex.run(async () => {
+        await checkpointer?.stop();
         if (reader !== writer) reader.close();
         writer.close();
       });

@@ -14,7 +14,7 @@ export const conversationsRouter = router({
     .mutation(({ ctx, input }) => ctx.services.conversations.start(ctx.principal, input)),
   send: guardedProcedure('conversations.send')
     .input(sendInput)
-    .mutation(({ ctx, input }) => ctx.services.conversations.send(ctx.principal, input)),
+    .mutation(({ ctx, input }) => ctx.services.conversations.sendParsed(ctx.principal, input)),
   reset: guardedProcedure('conversations.reset')
     .input(resetInput)
     .mutation(({ ctx, input }) => ctx.services.conversations.reset(ctx.principal, input)),

@@ -57,8 +57,9 @@ describe.each(testDatabases)('sends to one conversation over HTTP ($dialect)', (
     const arrived: string[] = [];
     const arrivals = new Map<string, () => void>();
     const { conversations } = server.services;
-    const send = conversations.send;
-    conversations.send = (actor, input) => {
+    // The tRPC layer has parsed the input already and calls `sendParsed`.
+    const send = conversations.sendParsed;
+    conversations.sendParsed = (actor, input) => {
       arrived.push(input.messageId);
       arrivals.get(input.messageId)?.();
       return turnOf.run(input.messageId, () => send(actor, input));

@@ -63,5 +63,7 @@ export const listInput = z.object({
 
 export type StartInput = z.input<typeof startInput>;
 export type SendInput = z.input<typeof sendInput>;
+/** A send as `sendInput` parses it. */
+export type ParsedSendInput = z.output<typeof sendInput>;
 export type ListInput = z.input<typeof listInput>;
 export type ConversationIdInput = z.input<typeof conversationIdInput>;

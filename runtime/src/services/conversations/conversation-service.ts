@@ -10,6 +10,7 @@ import type { Principal } from '../principal.ts';
 import { conversationEnded, conversationNotFound } from './conversation-errors.ts';
 import {
   type ConversationIdInput,
+  type ParsedSendInput,
   resetInput,
   type SendInput,
   type StartInput,
@@ -63,7 +64,8 @@ import { VersionCache } from './version-cache.ts';
  * could start two conversations; the newer one then receives the address's messages, the other expires.
  *
  * Expiry and timers (the `jobs` table, fired by `JobRunner`). Each end-user turn moves the idle
- * deadline (`settings.idleTimeoutMinutes`) and its `expire` job; while the flow waits and has
+ * deadline (`settings.idleTimeoutMinutes`, `conversations.expiresAt`); the `expire` job is written at the
+ * start only and, when it fires before the deadline, re-arms itself for it. While the flow waits and has
  * `settings.noInputTimeoutSeconds`, a `no-input` job is scheduled, replaced by every turn. A no-input
  * turn does not move the idle deadline, so reminders stop when the conversation expires. A send to a
  * conversation past its deadline ends it as `expired` even if its job has not run yet.
@@ -140,6 +142,30 @@ export function createConversationService(options: ConversationServiceOptions) {
     });
   }
 
+  async function sendParsed(actor: Principal, input: ParsedSendInput): Promise<ConversationReply> {
+    const { event, messageId, conversationId } = input;
+    if (conversationId !== undefined) {
+      // Queued before anything is awaited, so sends are served in the order they arrived.
+      return queue.run(conversationId, async () => {
+        const row = await existing(conversationId);
+        assertKeyAllows(actor, row.flowId, row.environment);
+        const done = await takeTurn(conversationId, event, { messageId }, row);
+        if (!done) throw conversationNotFound(conversationId);
+        return done.reply;
+      });
+    }
+    const { channel, address, flowId, environment } = input;
+    // sendInput requires all four when there is no conversation id; this narrows their types.
+    if (!channel || !address || !flowId || !environment) {
+      throw new ParleyError(
+        'BAD_REQUEST',
+        'name the conversation by conversationId or by channel and address',
+      );
+    }
+    assertKeyAllows(actor, flowId, environment);
+    return sendToAddress(actor, { channel, address, flowId, environment }, input.locale, event, messageId);
+  }
+
   return {
     /** Starts a conversation on the version deployed to the environment and returns the bot's opening. */
     async start(actor: Principal, raw: StartInput): Promise<ConversationReply> {
@@ -150,29 +176,11 @@ export function createConversationService(options: ConversationServiceOptions) {
 
     /** Runs one end-user event; a message id seen before returns its first answer. */
     async send(actor: Principal, raw: SendInput): Promise<ConversationReply> {
-      const input = parseInput(sendInput, raw);
-      const { event, messageId, conversationId } = input;
-      if (conversationId !== undefined) {
-        // Queued before anything is awaited, so sends are served in the order they arrived.
-        return queue.run(conversationId, async () => {
-          const row = await existing(conversationId);
-          assertKeyAllows(actor, row.flowId, row.environment);
-          const done = await takeTurn(conversationId, event, { messageId }, row);
-          if (!done) throw conversationNotFound(conversationId);
-          return done.reply;
-        });
-      }
-      const { channel, address, flowId, environment } = input;
-      // sendInput requires all four when there is no conversation id; this narrows their types.
-      if (!channel || !address || !flowId || !environment) {
-        throw new ParleyError(
-          'BAD_REQUEST',
-          'name the conversation by conversationId or by channel and address',
-        );
-      }
-      assertKeyAllows(actor, flowId, environment);
-      return sendToAddress(actor, { channel, address, flowId, environment }, input.locale, event, messageId);
+      return sendParsed(actor, parseInput(sendInput, raw));
     },
+
+    /** `send` for input `sendInput` already parsed (the tRPC layer does): each turn is parsed once. */
+    sendParsed,
 
     /** Ends a conversation now (resolution `reset`); its timers are cancelled. */
     async reset(actor: Principal, raw: ConversationIdInput) {

@@ -17,6 +17,7 @@ import {
   jobExists,
   loadConversation,
   loadPosition,
+  scheduleJob,
 } from './conversation-records.ts';
 import type {
   CommittedTurn,
@@ -175,15 +176,24 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
     return reply;
   }
 
-  /** Ends a conversation whose idle deadline passed and returns its end message; null when a turn got there first. */
+  /**
+   * Ends a conversation whose idle deadline passed and returns its end message; null when a turn got there
+   * first (the job, when given, is then re-armed for the new deadline).
+   */
   async function expire(conversationId: string, jobId?: string): Promise<BotMessage[] | null> {
     const startedAt = performance.now();
     const ended = await database.transaction(async (tx) => {
       await database.lockConversation(tx, conversationId);
       const row = await loadConversation(tx, tables, conversationId);
       const now = clock.now();
-      if (!row || row.status === 'ended' || row.expiresAt > now) return null;
+      if (!row || row.status === 'ended') return null;
       if (jobId !== undefined && !(await jobExists(tx, tables, jobId))) return null;
+      if (row.expiresAt > now) {
+        // Turns move the deadline without touching the job (one write less per turn): the job fired
+        // early, so it is re-armed for the deadline, under a new id the runner does not delete.
+        if (jobId !== undefined) await scheduleJob(tx, tables, row.id, 'expire', row.expiresAt, now);
+        return null;
+      }
       return { row, messages: await writeEnd(tx, tables, row, 'expired', {}, now) };
     });
     if (!ended) return null;

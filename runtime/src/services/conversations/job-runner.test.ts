@@ -76,7 +76,7 @@ describe.each(testDatabases)('durable timers on $dialect', ({ open }) => {
     });
 
     clock.advance(30 * SECOND);
-    const firstReminder = (await jobsOf(conversationId))['no-input'];
+    const { 'no-input': firstReminder, expire: firstExpiry } = await jobsOf(conversationId);
     await service.send(admin, {
       conversationId,
       event: { type: 'user.message', text: 'hi' },
@@ -85,7 +85,11 @@ describe.each(testDatabases)('durable timers on $dialect', ({ open }) => {
     const moved = await jobsOf(conversationId);
     expect(moved['no-input']?.runAt).toBe(clock.time + 60 * SECOND);
     expect(moved['no-input']?.id).not.toBe(firstReminder?.id);
-    expect(moved.expire?.runAt).toBe(clock.time + 10 * MINUTE);
+    // The idle deadline moves with the turn; the expire job stays put and re-arms itself when it fires.
+    expect(moved.expire).toEqual(firstExpiry);
+    expect(await service.get(admin, { conversationId })).toMatchObject({
+      expiresAt: clock.time + 10 * MINUTE,
+    });
 
     // The first reminder would have been due now; it was replaced by the turn.
     clock.advance(30 * SECOND);
@@ -124,6 +128,42 @@ describe.each(testDatabases)('durable timers on $dialect', ({ open }) => {
     expect(pushed.map((push) => push.messages)).toEqual([[{ type: 'end', status: 'expired' }]]);
     expect(await jobsOf(conversationId)).toEqual({});
     expect(await botLines(conversationId)).not.toContain('Still there?');
+  });
+
+  it('expires a conversation at the deadline its last message set, also across a restart', async () => {
+    const { conversationId } = await start();
+    const started = clock.time;
+    clock.advance(5 * MINUTE);
+    await service.send(admin, {
+      conversationId,
+      event: { type: 'user.message', text: 'hi' },
+      messageId: '1',
+    });
+
+    // The first deadline passes: the job finds the later one and moves to it instead of expiring.
+    clock.advance(5 * MINUTE);
+    await runner().runDue();
+    expect(await service.get(admin, { conversationId })).toMatchObject({ status: 'active' });
+    expect((await jobsOf(conversationId)).expire).toMatchObject({
+      runAt: started + 15 * MINUTE,
+      lockedUntil: null,
+      attempts: 0,
+    });
+    expect(pushed.map((push) => push.messages)).not.toContainEqual([{ type: 'end', status: 'expired' }]);
+
+    const reopened = await handle.reopen();
+    service = createConversationService({ database: reopened, clock });
+    clock.advance(5 * MINUTE - 1);
+    await runner({ database: reopened }).runDue();
+    expect(await service.get(admin, { conversationId })).toMatchObject({ status: 'active' });
+    clock.advance(1);
+    await runner({ database: reopened }).runDue();
+    expect(await service.get(admin, { conversationId })).toMatchObject({
+      status: 'ended',
+      resolution: 'expired',
+    });
+    expect(pushed.at(-1)?.messages).toEqual([{ type: 'end', status: 'expired' }]);
+    expect(await jobsOf(conversationId)).toEqual({});
   });
 
   it('fires timers scheduled before a restart', async () => {

@@ -24,7 +24,7 @@ type Timers = {
   ended: boolean;
   settings: FlowSettings;
   now: number;
-  /** A new idle deadline; left out when the turn did not come from the end user. */
+  /** The first idle deadline, at the start; later turns move `conversations.expiresAt` only. */
   expiresAt?: number;
 };
 
@@ -41,9 +41,9 @@ async function rescheduleTimers(tx: Db, tables: Tables, timers: Timers): Promise
       now + settings.noInputTimeoutSeconds * 1000,
       now,
     );
-  } else {
-    await cancelJobs(tx, tables, conversationId, ['no-input']);
   }
+  // Without reminders there is no no-input job to cancel: a conversation keeps its version (and so its
+  // settings) for life, and only a version with reminders schedules one.
   if (expiresAt !== undefined) await scheduleJob(tx, tables, conversationId, 'expire', expiresAt, now);
 }
 
@@ -163,13 +163,9 @@ export async function writeTurn(tx: Db, tables: Tables, write: TurnWrite): Promi
     ],
     now,
   );
-  await rescheduleTimers(tx, tables, {
-    conversationId: row.id,
-    ended,
-    settings,
-    now,
-    ...(write.expiresAt !== row.expiresAt ? { expiresAt: write.expiresAt } : {}),
-  });
+  // The expire job stays where it is: `expiresAt` above is the deadline, and the job re-arms itself for it
+  // when it fires early (conversation-turns.ts `expire`).
+  await rescheduleTimers(tx, tables, { conversationId: row.id, ended, settings, now });
 }
 
 /**
