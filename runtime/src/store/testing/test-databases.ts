@@ -34,9 +34,11 @@ export async function freshSqlite(): Promise<TestDatabase> {
   return handle;
 }
 
-/** A fresh PostgreSQL database on the test server, dropped afterwards. */
-export async function freshPostgres(): Promise<TestDatabase> {
-  const name = `parley_test_${randomBytes(6).toString('hex')}`;
+/** An empty PostgreSQL database on the test server: its URL, and a way to drop it. */
+export async function createPostgresDatabase(
+  prefix = 'parley_test',
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect().catch((error: Error) => {
     throw new Error(`PostgreSQL is required for the store tests at ${TEST_PG_URL}: ${error.message}`);
@@ -45,15 +47,9 @@ export async function freshPostgres(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(TEST_PG_URL);
   url.pathname = `/${name}`;
-  const handle: TestDatabase = {
-    database: await openDatabase({ url: url.toString() }),
-    reopen: async () => {
-      await handle.database.close();
-      handle.database = await openDatabase({ url: url.toString() });
-      return handle.database;
-    },
+  return {
+    url: url.toString(),
     drop: async () => {
-      await handle.database.close();
       const cleanup = new pg.Client({ connectionString: TEST_PG_URL });
       await cleanup.connect();
       // pg's pool.end() resolves before its connections have closed; forcing the drop at once would kill
@@ -68,6 +64,23 @@ export async function freshPostgres(): Promise<TestDatabase> {
       }
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
+    },
+  };
+}
+
+/** A fresh PostgreSQL database on the test server, dropped afterwards. */
+export async function freshPostgres(): Promise<TestDatabase> {
+  const created = await createPostgresDatabase();
+  const handle: TestDatabase = {
+    database: await openDatabase({ url: created.url }),
+    reopen: async () => {
+      await handle.database.close();
+      handle.database = await openDatabase({ url: created.url });
+      return handle.database;
+    },
+    drop: async () => {
+      await handle.database.close();
+      await created.drop();
     },
   };
   return handle;
