@@ -206,11 +206,9 @@ describe('http-request node: runtime', () => {
   });
 
   it('gives up after timeoutMs and takes error', async () => {
-    const started = Date.now();
     const { port, vars } = await callOnce(httpFlow({ url: `${server.origin}/slow`, timeoutMs: 200 }));
     expect(port).toBe('error');
     expect(vars.failure).toBe(`${server.origin}/slow: no answer within 200 ms`);
-    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it('falls back to the flow default timeout', async () => {

@@ -122,7 +122,7 @@ describe('validateFlow', () => {
     expect(flow).toEqual(before);
   });
 
-  it('validates a thousand-node flow quickly', () => {
+  it('validates a thousand-node flow without a diagnostic (speed is measured by pnpm bench engine)', () => {
     const ids = Array.from({ length: 1_000 }, (_, i) => `n${i}`);
     const flow = flowOf({
       nodes: [
@@ -133,9 +133,7 @@ describe('validateFlow', () => {
       edges: chain('start', ...ids, 'done'),
       variables: Array.from({ length: 50 }, (_, i) => `v${i}`),
     });
-    const began = performance.now();
     expect(validateFlow(flow)).toEqual([]);
-    expect(performance.now() - began).toBeLessThan(2_000);
   });
 });
 

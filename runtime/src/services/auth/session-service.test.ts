@@ -65,22 +65,6 @@ describe.each(testDatabases)('sessions on $dialect', ({ open }) => {
     }
   });
 
-  it('takes about as long for an unknown email as for a wrong password', async () => {
-    const time = async (email: string) => {
-      let fastest = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < 3; i++) {
-        const start = performance.now();
-        await auth.signIn({ email, password: 'not the password' }).catch(() => {});
-        fastest = Math.min(fastest, performance.now() - start);
-      }
-      return fastest;
-    };
-    const known = await time('ada@example.com');
-    const unknown = await time('nobody@example.com');
-    // Without the dummy hash an unknown email answers in a millisecond or two, against ~50 ms.
-    expect(unknown).toBeGreaterThan(known * 0.5);
-  });
-
   it('ends a session on sign-out; signing out again is harmless', async () => {
     const { token } = await auth.signIn({ email: 'ada@example.com', password });
     await auth.signOut(token);
