@@ -1,5 +1,6 @@
 /**
- * Prints where a `.cpuprofile` spent its time: self time by function and by package, largest first.
+ * Prints where a `.cpuprofile` spent its time: self time by function and by package, largest first,
+ * and inclusive time by function (each sample once per distinct function on its stack).
  * `tsx bench/durable/summarize-profile.ts <file.cpuprofile> [rows]`
  */
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,26 @@ const print = (title: string, map: Map<string, number>) => {
     );
   }
 };
+// Inclusive time: each sample counts once for every distinct function on its stack.
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+const keyOf = (id: number): string | undefined => {
+  const frame = byId.get(id)?.callFrame;
+  if (!frame) return undefined;
+  const where = frame.url.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(ROOT, '');
+  return `${frame.functionName || '(anonymous)'}  ${where}:${frame.lineNumber + 1}`;
+};
+const inclusive = new Map<string, number>();
+for (const [id, us] of selfUs) {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const key = keyOf(at);
+    if (key && !seen.has(key)) seen.add(key);
+  }
+  for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+}
+
 console.log(`total ${(total / 1000).toFixed(0)} ms sampled`);
 print('self time by package', byPackage);
 print('self time by function', byFunction);
+print('inclusive time by function', inclusive);

@@ -10,7 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
 import { startCheckpointer } from './checkpointer.ts';
-import { Mutex } from './mutex.ts';
+import { createGroupCommitter } from './group-commit.ts';
 import * as pgSchema from './schema/pg.ts';
 import * as sqliteSchema from './schema/sqlite.ts';
 
@@ -71,34 +71,21 @@ function openSqlite(file: string): Database {
   // fails loudly instead of slipping into someone else's transaction.
   const reader = inMemory ? writer : connectSqlite(file, true);
   const readDb = inMemory ? writeDb : drizzleSqlite(reader, { schema: sqliteSchema });
-  // better-sqlite3 transactions cannot span an await; one writer connection, so transactions take turns.
-  const mutex = new Mutex();
+  const committer = createGroupCommitter(writer);
   return {
     dialect: 'sqlite',
     db: readDb as unknown as Db,
     tables: sqliteSchema,
-    transaction: (fn) =>
-      mutex.run(async () => {
-        writer.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn(writeDb as unknown as Db);
-          writer.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (writer.inTransaction) writer.exec('ROLLBACK');
-          throw error;
-        }
-      }),
+    transaction: (fn) => committer.transaction(() => fn(writeDb as unknown as Db)),
     lockConversation: async () => {},
     ping: async () => {
       reader.prepare('select 1').get();
     },
     close: async () => {
-      await mutex.run(async () => {
-        await checkpointer?.stop();
-        if (reader !== writer) reader.close();
-        writer.close();
-      });
+      await committer.flush();
+      await checkpointer?.stop();
+      if (reader !== writer) reader.close();
+      writer.close();
     },
   };
 }

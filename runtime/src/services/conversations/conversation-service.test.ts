@@ -230,6 +230,33 @@ describe.each(testDatabases)('conversation service on $dialect', ({ open }) => {
       expect(await service.get(admin, { conversationId })).toMatchObject({ turns: 5 });
     });
 
+    it("continues from the other instance's turns when two instances take turns one after another", async () => {
+      const { flowId } = await live();
+      const other = createConversationService({ database, clock });
+      const { conversationId } = await service.start(admin, startIn(flowId));
+      const echoes: string[] = [];
+      for (const [i, instance] of [service, other, service, other, service].entries()) {
+        const reply = await instance.send(admin, { conversationId, event: say(`m${i}`), messageId: `m${i}` });
+        const [echo] = reply.messages;
+        echoes.push(echo?.type === 'text' ? echo.text : '');
+      }
+      // Each instance remembers the conversation as it last left it; the other's turns are never lost.
+      expect(echoes).toEqual(['#1 m0', '#2 m1', '#3 m2', '#4 m3', '#5 m4']);
+    });
+
+    it('keeps a conversation going whose deadline another instance moved', async () => {
+      const { flowId } = await live(echoFlow({ id: uniqueId('idle'), settings: { idleTimeoutMinutes: 5 } }));
+      const other = createConversationService({ database, clock });
+      const { conversationId } = await service.start(admin, startIn(flowId));
+      clock.advance(4 * 60_000);
+      await other.send(admin, { conversationId, event: say('one'), messageId: '1' });
+      // Past the deadline `service` last saw, within the one the other instance's turn set.
+      clock.advance(2 * 60_000);
+      const reply = await service.send(admin, { conversationId, event: say('two'), messageId: '2' });
+      expect(reply.messages[0]).toEqual(text('#2 two'));
+      expect(await service.get(admin, { conversationId })).toMatchObject({ status: 'active', turns: 3 });
+    });
+
     it('runs different conversations in parallel: a slow HTTP call holds up only its own', async () => {
       const flowId = uniqueId('lookup');
       const versionId = await publish(database, lookupFlow(flowId), 1);

@@ -106,7 +106,7 @@ export function createConversationService(options: ConversationServiceOptions) {
   const { db, tables } = database;
   const clock = options.clock ?? systemClock;
   const versions = new VersionCache(database, options.versionCacheSize, options.runtimeDeps);
-  const { existing, begin, expire, takeTurn, announceEnd } = createTurns({
+  const { existing, latest, begin, expire, takeTurn, announceEnd, forget } = createTurns({
     database,
     clock,
     versions,
@@ -147,7 +147,7 @@ export function createConversationService(options: ConversationServiceOptions) {
     if (conversationId !== undefined) {
       // Queued before anything is awaited, so sends are served in the order they arrived.
       return queue.run(conversationId, async () => {
-        const row = await existing(conversationId);
+        const row = await latest(conversationId);
         assertKeyAllows(actor, row.flowId, row.environment);
         const done = await takeTurn(conversationId, event, { messageId }, row);
         if (!done) throw conversationNotFound(conversationId);
@@ -206,6 +206,7 @@ export function createConversationService(options: ConversationServiceOptions) {
           await recordAudit(tx, tables, actor, entry, now);
           return fresh;
         });
+        forget(conversationId);
         await announceEnd(done, 'reset', 1, startedAt);
         return { conversationId, status: 'ended' as const, resolution: 'reset' };
       });

@@ -1,4 +1,5 @@
 import type { BotMessage, UserEvent } from '@parley/shared';
+import { LRUCache } from 'lru-cache';
 import {
   type Conversation,
   EngineError,
@@ -43,6 +44,8 @@ export type TurnDeps = {
   versions: VersionCache;
   newConversationId: () => string;
   onCommitted?: TurnCommittedHook | undefined;
+  /** Conversations whose last committed row is kept in memory (see `recent`). */
+  recentConversations?: number | undefined;
 };
 
 export type Where = { channel: string; address: string; flowId: string; environment: string };
@@ -90,18 +93,32 @@ function toConversation(row: ConversationRow, version: CachedVersion): Conversat
     channel: row.channel,
     locale: row.locale,
     status: row.status,
-    snapshot: JSON.stringify(row.snapshot),
+    snapshot: row.snapshot,
   };
 }
 
 /** The turn-taking core of the conversation service. */
-export function createTurns({ database, clock, versions, newConversationId, onCommitted }: TurnDeps) {
+export function createTurns(deps: TurnDeps) {
+  const { database, clock, versions, newConversationId, onCommitted } = deps;
   const { db, tables } = database;
+  /*
+   * Each conversation's row as this instance last committed it, so a turn skips reading and decoding it.
+   * The row only ever changes by a committed turn, start or end; those of this instance update or drop
+   * the entry, and another instance's (on PostgreSQL) are caught inside the turn's transaction, which
+   * checks the turn count and status under the row lock and runs the turn again on a fresh read.
+   */
+  const recent = new LRUCache<string, ConversationRow>({ max: deps.recentConversations ?? 10_000 });
 
   async function existing(conversationId: string): Promise<ConversationRow> {
     const row = await loadConversation(db, tables, conversationId);
     if (!row) throw conversationNotFound(conversationId);
     return row;
+  }
+
+  /** The conversation as last committed here, or as stored; only a turn's transaction relies on it. */
+  function latest(conversationId: string): Promise<ConversationRow> {
+    const row = recent.get(conversationId);
+    return row ? Promise.resolve(row) : existing(conversationId);
   }
 
   /** Runs the engine; a flow that fails is noted for its author, a refused event becomes BAD_REQUEST. */
@@ -162,7 +179,7 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
       actor: { type: actor.type, id: actor.id },
       split,
     };
-    await database.transaction((tx) =>
+    const stored = await database.transaction((tx) =>
       writeStart(tx, tables, {
         row,
         result,
@@ -172,6 +189,7 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
         ...(trigger ? { trigger } : {}),
       }),
     );
+    recent.set(id, stored);
     onCommitted?.(committed(row, version, result, { turn: 0, cause: 'start', startedAt }));
     return reply;
   }
@@ -197,6 +215,7 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
       return { row, messages: await writeEnd(tx, tables, row, 'expired', {}, now) };
     });
     if (!ended) return null;
+    recent.delete(conversationId);
     await announceEnd(ended.row, 'expire', ended.messages.length, startedAt);
     return ended.messages;
   }
@@ -256,8 +275,10 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
       if (row.expiresAt <= clock.now()) {
         // A reminder yields to the expire job, which ends the conversation and tells the channel.
         if ('jobId' in origin) return null;
-        await expire(row.id);
-        throw conversationEnded({ ...row, resolution: 'expired' });
+        if (await expire(row.id)) throw conversationEnded({ ...row, resolution: 'expired' });
+        // Not expired after all: another instance's turn moved the deadline. Read the row again.
+        recent.delete(row.id);
+        continue;
       }
       const version = await versions.get(row.versionId);
       const result = await runEngine(row, () => turn(toConversation(row, version), event));
@@ -267,7 +288,7 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
       const outcome = await database.transaction(async (tx) => {
         if (!(await stillAt(tx, row))) return 'again' as const;
         if ('jobId' in origin && !(await jobExists(tx, tables, origin.jobId))) return 'skip' as const;
-        await writeTurn(tx, tables, {
+        return writeTurn(tx, tables, {
           row,
           result,
           reply,
@@ -278,13 +299,14 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
           expiresAt: user ? now + idleMs(version) : row.expiresAt,
           ...(user ? { user } : {}),
         });
-        return 'done' as const;
       });
-      if (outcome === 'done') {
+      if (outcome === 'skip') return null;
+      if (outcome !== 'again') {
+        recent.set(row.id, outcome);
         onCommitted?.(committed(row, version, result, { turn: row.turns, cause: event.type, startedAt }));
         return { row, reply };
       }
-      if (outcome === 'skip') return null;
+      recent.delete(row.id);
       if (attempt >= MAX_TURN_ATTEMPTS) {
         throw new ParleyError(
           'CONFLICT',
@@ -295,7 +317,15 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
     }
   }
 
-  return { existing, begin, expire, takeTurn, announceEnd };
+  return {
+    existing,
+    latest,
+    begin,
+    expire,
+    takeTurn,
+    announceEnd,
+    forget: (id: string) => recent.delete(id),
+  };
 }
 
 export type Turns = ReturnType<typeof createTurns>;

@@ -11,6 +11,7 @@ import {
   saveTurn,
   scheduleJob,
   type TranscriptEntry,
+  type TurnUpdate,
 } from './conversation-records.ts';
 import type { ConversationReply, ConversationRow } from './conversation-types.ts';
 
@@ -64,9 +65,6 @@ const botEntries = (messages: BotMessage[]): TranscriptEntry[] =>
 const userEntries = (event: UserEvent | undefined): TranscriptEntry[] =>
   event ? [{ direction: 'user', body: event }] : [];
 
-const snapshotOf = (result: TurnResult) =>
-  JSON.parse(result.conversation.snapshot) as Record<string, unknown>;
-
 export type StartWrite = {
   row: Omit<ConversationRow, 'snapshot' | 'node' | 'resolution' | 'status' | 'turns' | 'updatedAt'>;
   result: TurnResult;
@@ -77,19 +75,21 @@ export type StartWrite = {
   startedData: Record<string, unknown>;
 };
 
-export async function writeStart(tx: Db, tables: Tables, write: StartWrite): Promise<void> {
+/** Writes a new conversation and its opening turn; returns the conversation's row as stored. */
+export async function writeStart(tx: Db, tables: Tables, write: StartWrite): Promise<ConversationRow> {
   const { row, result, reply, settings, trigger } = write;
   const now = row.createdAt;
   const ended = result.conversation.status === 'ended';
-  await tx.insert(tables.conversations).values({
+  const stored: ConversationRow = {
     ...row,
     status: result.conversation.status,
-    snapshot: snapshotOf(result),
+    snapshot: result.conversation.snapshot,
     node: result.node,
     resolution: result.resolution,
     turns: 1,
     updatedAt: now,
-  });
+  };
+  await tx.insert(tables.conversations).values(stored);
   await insertTranscript(
     tx,
     tables,
@@ -113,6 +113,7 @@ export async function writeStart(tx: Db, tables: Tables, write: StartWrite): Pro
     now,
     expiresAt: row.expiresAt,
   });
+  return stored;
 }
 
 export type TurnWrite = {
@@ -127,19 +128,21 @@ export type TurnWrite = {
   expiresAt: number;
 };
 
-export async function writeTurn(tx: Db, tables: Tables, write: TurnWrite): Promise<void> {
+/** Writes one turn of a conversation; returns the conversation's row as it now stands. */
+export async function writeTurn(tx: Db, tables: Tables, write: TurnWrite): Promise<ConversationRow> {
   const { row, result, reply, settings, user, now } = write;
   const turn = row.turns;
   const ended = result.conversation.status === 'ended';
-  await saveTurn(tx, tables, row.id, {
-    snapshot: snapshotOf(result),
+  const update: TurnUpdate = {
+    snapshot: result.conversation.snapshot,
     node: result.node,
     status: result.conversation.status,
     resolution: result.resolution,
     turns: turn + 1,
     updatedAt: now,
     expiresAt: write.expiresAt,
-  });
+  };
+  await saveTurn(tx, tables, row.id, update);
   await insertTranscript(
     tx,
     tables,
@@ -166,6 +169,7 @@ export async function writeTurn(tx: Db, tables: Tables, write: TurnWrite): Promi
   // The expire job stays where it is: `expiresAt` above is the deadline, and the job re-arms itself for it
   // when it fires early (conversation-turns.ts `expire`).
   await rescheduleTimers(tx, tables, { conversationId: row.id, ended, settings, now });
+  return Object.assign({}, row, update);
 }
 
 /**

@@ -54,7 +54,7 @@ describe.each(testDatabases)('deploy preview on $dialect', ({ open }) => {
       address: `visitor-${conversationCount}`,
       locale: 'en',
       status,
-      snapshot: {},
+      snapshot: '{}',
       node,
       resolution: null,
       turns: 1,

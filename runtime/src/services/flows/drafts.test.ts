@@ -127,7 +127,7 @@ describe.each(testDatabases)('flows and drafts on $dialect', ({ open }) => {
       address: 'visitor-1',
       locale: 'en',
       status: 'active' as const,
-      snapshot: { value: 'greet' },
+      snapshot: JSON.stringify({ value: 'greet' }),
       node: 'greet',
       resolution: null,
       turns: 1,

@@ -1,13 +1,31 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { ApiKeyScopes } from './column-types.ts';
 
 /*
  * The scale-out store: the same tables as `sqlite.ts`, for PostgreSQL. Keep the two in step (the store
- * contract suite runs on both). Times are epoch milliseconds, JSON columns hold objects.
+ * contract suite runs on both). Times are epoch milliseconds, JSON columns hold objects (the snapshot
+ * excepted: JSON text).
  */
 
 const ms = (name: string) => bigint(name, { mode: 'number' });
 const json = <T>(name: string) => jsonb(name).$type<T>();
+/** A jsonb column read and written as JSON text, as SQLite's text column is: the store never parses it. */
+const jsonText = customType<{ data: string; driverData: string | object }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => value,
+  // node-postgres parses jsonb as it arrives.
+  fromDriver: (value) => (typeof value === 'string' ? value : JSON.stringify(value)),
+});
 
 export const users = pgTable('users', {
   id: text('id').primaryKey(),
@@ -128,7 +146,8 @@ export const conversations = pgTable(
     address: text('address').notNull(),
     locale: text('locale').notNull(),
     status: text('status', { enum: ['active', 'ended'] }).notNull(),
-    snapshot: json<Record<string, unknown>>('snapshot').notNull(),
+    /** XState's persisted snapshot: jsonb in the table, JSON text to the engine (see jsonText). */
+    snapshot: jsonText('snapshot').notNull(),
     node: text('node'),
     resolution: text('resolution'),
     /** Turns taken; the next transcript entries continue from it. */

@@ -3,7 +3,8 @@ import type { ApiKeyScopes } from './column-types.ts';
 
 /*
  * The embedded store. `pg.ts` declares the same tables for PostgreSQL; keep the two in step (the store
- * contract suite runs on both). Times are epoch milliseconds, JSON columns hold objects.
+ * contract suite runs on both). Times are epoch milliseconds, JSON columns hold objects (the snapshot
+ * excepted: JSON text).
  */
 
 const ms = (name: string) => integer(name, { mode: 'number' });
@@ -128,7 +129,8 @@ export const conversations = sqliteTable(
     address: text('address').notNull(),
     locale: text('locale').notNull(),
     status: text('status', { enum: ['active', 'ended'] }).notNull(),
-    snapshot: json<Record<string, unknown>>('snapshot').notNull(),
+    /** XState's persisted snapshot as JSON text: it goes to and from the engine as a string, unparsed. */
+    snapshot: text('snapshot').notNull(),
     node: text('node'),
     resolution: text('resolution'),
     /** Turns taken; the next transcript entries continue from it. */

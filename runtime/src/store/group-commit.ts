@@ -1,0 +1,103 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { Mutex } from './mutex.ts';
+
+/** Transactions whose commit waits beyond this many are committed at once. */
+const MAX_GROUP = 128;
+
+type Member = { resolve: () => void; reject: (error: unknown) => void };
+
+export type GroupCommitter = {
+  /** Runs `fn` in a savepoint of the open group transaction; resolves with its result once that commits. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Commits what is pending; later transactions still work. */
+  flush(): Promise<void>;
+};
+
+/**
+ * Transactions on SQLite's one writer connection, committed in groups. A commit is the costly part of a
+ * small transaction (the WAL append and its bookkeeping, ~150 µs here against ~10 µs for a savepoint), so
+ * every transaction that finishes within one turn of the event loop shares one commit: each runs in its
+ * own savepoint (a failure rolls back that one alone), and the group commits when the loop comes round
+ * (setImmediate) or when it reaches MAX_GROUP. Nobody hears of success before the commit: a caller's
+ * promise resolves after COMMIT returned, and rejects if it failed, so what is acknowledged is durable.
+ *
+ * better-sqlite3 is synchronous and a transaction's work may await, so transactions take turns through a
+ * FIFO mutex, and the group commit takes its turn through the same mutex.
+ */
+export function createGroupCommitter(writer: BetterSqlite3.Database): GroupCommitter {
+  const mutex = new Mutex();
+  let group: Member[] = [];
+  let scheduled = false;
+
+  function rejectGroup(error: unknown): void {
+    const failed = group;
+    group = [];
+    for (const member of failed) member.reject(error);
+  }
+
+  function commitGroup(): void {
+    if (writer.inTransaction) {
+      try {
+        writer.exec('COMMIT');
+      } catch (error) {
+        if (writer.inTransaction) writer.exec('ROLLBACK');
+        rejectGroup(error);
+        return;
+      }
+    }
+    const committed = group;
+    group = [];
+    for (const member of committed) member.resolve();
+  }
+
+  const flush = () =>
+    mutex.run(async () => {
+      scheduled = false;
+      commitGroup();
+    });
+
+  function scheduleCommit(): void {
+    if (group.length >= MAX_GROUP) {
+      commitGroup();
+      return;
+    }
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => void flush());
+  }
+
+  return {
+    flush,
+    transaction<T>(fn: () => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        void mutex.run(async () => {
+          try {
+            if (!writer.inTransaction) writer.exec('BEGIN IMMEDIATE');
+            writer.exec('SAVEPOINT parley_tx');
+          } catch (error) {
+            reject(error);
+            return;
+          }
+          let result: T;
+          try {
+            result = await fn();
+          } catch (error) {
+            if (writer.inTransaction) {
+              writer.exec('ROLLBACK TO parley_tx');
+              writer.exec('RELEASE parley_tx');
+            } else {
+              // SQLite rolled the whole transaction back (disk full, I/O error): the group's work is gone too.
+              rejectGroup(error);
+            }
+            reject(error);
+            scheduleCommit();
+            return;
+          }
+          writer.exec('RELEASE parley_tx');
+          group.push({ resolve: () => resolve(result), reject });
+          scheduleCommit();
+        });
+      });
+    },
+  };
+}
