@@ -226,6 +226,39 @@ describe.each(testDatabases)('durable timers on $dialect', ({ open }) => {
     expect((await botLines(conversationId)).filter((line) => line === 'Still there?')).toHaveLength(1);
   });
 
+  it('retries a failing expiry until it succeeds, and drops a reminder that keeps failing', async () => {
+    const { conversationId } = await start();
+    // Reminders always fail; the expiry fails eight times, more than a reminder is allowed to.
+    let expiryFailuresLeft = 8;
+    const errors: string[] = [];
+    const flaky = runner({
+      conversations: {
+        ...service,
+        runJob: (job) => {
+          if (job.kind === 'expire' && expiryFailuresLeft-- <= 0) return service.runJob(job);
+          return Promise.reject(new Error(`${job.kind} failed`));
+        },
+      },
+      onError: (error) => errors.push(String(error)),
+    });
+    clock.advance(10 * MINUTE);
+    for (let poll = 0; poll < 8; poll++) {
+      await flaky.runDue();
+      clock.advance(5 * MINUTE);
+    }
+    expect(errors.filter((e) => e.includes('no-input'))).toHaveLength(5);
+    expect(errors.filter((e) => e.includes('expire'))).toHaveLength(8);
+    expect(await service.get(admin, { conversationId })).toMatchObject({ status: 'active' });
+    expect(Object.keys(await jobsOf(conversationId))).toEqual(['expire']);
+
+    await flaky.runDue();
+    expect(await service.get(admin, { conversationId })).toMatchObject({
+      status: 'ended',
+      resolution: 'expired',
+    });
+    expect(await jobsOf(conversationId)).toEqual({});
+  });
+
   it('polls on its own between start() and stop()', async () => {
     const { conversationId } = await start();
     const polling = runner({ pollMs: 5 });

@@ -15,7 +15,7 @@ export type JobRunnerOptions = {
   leaseMs?: number;
   /** Jobs claimed per poll. */
   batchSize?: number;
-  /** Failed runs before a job is dropped. */
+  /** Failed runs before a no-input reminder is dropped (an expiry is retried until it succeeds). */
   maxAttempts?: number;
   /** The bot spoke without being asked (a no-input reminder, an expiry): push channels deliver it. */
   onBotMessages?: (conversation: ConversationAddress, messages: BotMessage[]) => void | Promise<void>;
@@ -136,13 +136,18 @@ export class JobRunner {
     }
   }
 
-  /** Backs off exponentially; after `maxAttempts` failures the job is dropped. */
+  /**
+   * Backs off exponentially, up to five minutes between tries. A reminder is dropped after `maxAttempts`
+   * failures: one that arrives hours late does more harm than none. An expiry never is: turns do not
+   * write the expire job (see conversation-turns.ts), so without it the conversation would stay open
+   * for good; late, it still ends an idle conversation, and every failure is reported on the way.
+   */
   private async retryLater(job: JobRow): Promise<void> {
     const { transaction, tables } = this.options.database;
     const mine = and(eq(tables.jobs.id, job.id), eq(tables.jobs.lockedUntil, job.lockedUntil ?? 0));
     const delay = Math.min(2 ** job.attempts * 1000, 5 * 60_000);
     await transaction(async (tx) => {
-      if (job.attempts >= this.maxAttempts) await tx.delete(tables.jobs).where(mine);
+      if (job.kind === 'no-input' && job.attempts >= this.maxAttempts) await tx.delete(tables.jobs).where(mine);
       else
         await tx
           .update(tables.jobs)
