@@ -32,6 +32,11 @@ export type Database = {
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Inside a transaction: holds the conversation's row until commit (PostgreSQL); SQLite's write lock already does. */
   lockConversation(tx: Db, conversationId: string): Promise<void>;
+  /**
+   * Inside a transaction: holds `key` until commit, for work that has no row to lock yet (starting the one
+   * conversation of a channel address). PostgreSQL takes an advisory lock; SQLite's write lock already does.
+   */
+  lockKey(tx: Db, key: string): Promise<void>;
   /** Resolves when the database answers a trivial query, for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -78,6 +83,7 @@ function openSqlite(file: string): Database {
     tables: sqliteSchema,
     transaction: (fn) => committer.transaction(() => fn(writeDb as unknown as Db)),
     lockConversation: async () => {},
+    lockKey: async () => {},
     ping: async () => {
       reader.prepare('select 1').get();
     },
@@ -108,6 +114,11 @@ async function openPg(url: string): Promise<Database> {
     lockConversation: async (tx, conversationId) => {
       await (tx as unknown as typeof db).execute(
         sql`select 1 from ${pgSchema.conversations} where ${pgSchema.conversations.id} = ${conversationId} for update`,
+      );
+    },
+    lockKey: async (tx, key) => {
+      await (tx as unknown as typeof db).execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`,
       );
     },
     ping: async () => {

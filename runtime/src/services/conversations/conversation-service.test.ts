@@ -440,6 +440,27 @@ describe.each(testDatabases)('conversation service on $dialect', ({ open }) => {
       expect(replies.map((reply) => reply.messages[0])).toEqual([text('Hello'), text('#1 b'), text('#2 c')]);
     });
 
+    it('starts one conversation when two runtime instances get the first messages from an address together', async () => {
+      const { flowId } = await live();
+      const other = createConversationService({ database, clock });
+      const at = { channel: 'whatsapp', address: '+15550009', flowId, environment: 'production' };
+      const replies = await Promise.all([
+        service.send(admin, { ...at, event: say('a'), messageId: 'a' }),
+        other.send(admin, { ...at, event: say('b'), messageId: 'b' }),
+      ]);
+      expect(new Set(replies.map((reply) => reply.conversationId)).size).toBe(1);
+      // One message started the conversation and got the greeting; the other became its first turn.
+      const openings = replies.map((reply) => reply.messages[0]);
+      expect(openings).toContainEqual(text('Hello'));
+      expect(openings.filter((m) => m?.type === 'text' && m.text.startsWith('#1 '))).toHaveLength(1);
+      const { db, tables } = database;
+      const atAddress = await db
+        .select({ id: tables.conversations.id })
+        .from(tables.conversations)
+        .where(and(eq(tables.conversations.address, at.address), eq(tables.conversations.flowId, flowId)));
+      expect(atAddress).toHaveLength(1);
+    });
+
     it('does not start a conversation for a hang-up', async () => {
       const { flowId } = await live();
       await expect(

@@ -20,11 +20,12 @@ import {
 import { findActiveAt } from './conversation-queries.ts';
 import { conversationReads } from './conversation-reads.ts';
 import { loadConversation } from './conversation-records.ts';
-import { createTurns, type Where } from './conversation-turns.ts';
+import { addressKey, createTurns, type Where } from './conversation-turns.ts';
 import {
   addressOf,
   type ConversationAddress,
   type ConversationReply,
+  type ConversationRow,
   type JobRow,
   type TurnCommittedHook,
 } from './conversation-types.ts';
@@ -61,7 +62,8 @@ import { VersionCache } from './version-cache.ts';
  * active conversation there, or starts one. A message that starts a conversation is kept in the
  * transcript but not fed to the flow: the flow's greeting answers it (feeding "hi" to the first
  * question would only earn a reprompt). Across instances two first messages racing from one address
- * could start two conversations; the newer one then receives the address's messages, the other expires.
+ * start one conversation: the start locks the address (an advisory lock on PostgreSQL) and looks again
+ * inside its transaction; the loser's message becomes a turn of the winner's conversation.
  *
  * Expiry and timers (the `jobs` table, fired by `JobRunner`). Each end-user turn moves the idle
  * deadline (`settings.idleTimeoutMinutes`, `conversations.expiresAt`); the `expire` job is written at the
@@ -106,7 +108,7 @@ export function createConversationService(options: ConversationServiceOptions) {
   const { db, tables } = database;
   const clock = options.clock ?? systemClock;
   const versions = new VersionCache(database, options.versionCacheSize, options.runtimeDeps);
-  const { existing, latest, begin, expire, takeTurn, announceEnd, forget } = createTurns({
+  const { existing, latest, begin, beginAt, expire, takeTurn, announceEnd, forget } = createTurns({
     database,
     clock,
     versions,
@@ -123,22 +125,23 @@ export function createConversationService(options: ConversationServiceOptions) {
     event: UserEvent,
     messageId: string,
   ): Promise<ConversationReply> {
-    const key = JSON.stringify(['address', at.channel, at.address, at.flowId, at.environment]);
-    return queue.run(key, async () => {
+    const turnIn = async (active: ConversationRow) => {
+      const done = await queue.run(active.id, () => takeTurn(active.id, event, { messageId }));
+      // Only timer turns are ever skipped.
+      if (!done) throw conversationNotFound(active.id);
+      return done.reply;
+    };
+    return queue.run(addressKey(at), async () => {
       const active = await findActiveAt(db, tables, at, clock.now());
-      if (active) {
-        const done = await queue.run(active.id, () => takeTurn(active.id, event, { messageId }));
-        // Only timer turns are ever skipped.
-        if (!done) throw conversationNotFound(active.id);
-        return done.reply;
-      }
+      if (active) return turnIn(active);
       if (!STARTING_EVENTS.has(event.type)) {
         throw new ParleyError(
           'NOT_FOUND',
           `no conversation is going on at ${at.channel} address "${at.address}"`,
         );
       }
-      return begin(actor, { ...at, locale }, { event, messageId });
+      const started = await beginAt(actor, { ...at, locale }, { event, messageId });
+      return 'reply' in started ? started.reply : turnIn(started.active);
     });
   }
 

@@ -12,6 +12,7 @@ import type { Database, Db } from '../../store/database.ts';
 import type { Clock } from '../clock.ts';
 import type { Principal } from '../principal.ts';
 import { conversationEnded, conversationNotFound } from './conversation-errors.ts';
+import { findActiveAt } from './conversation-queries.ts';
 import {
   findReply,
   insertEvents,
@@ -27,7 +28,7 @@ import type {
   TurnCommittedHook,
 } from './conversation-types.ts';
 import { deployedVersion } from './deployed-version.ts';
-import { writeEnd, writeStart, writeTurn } from './turn-writes.ts';
+import { type StartWrite, writeEnd, writeStart, writeTurn } from './turn-writes.ts';
 import type { CachedVersion, VersionCache } from './version-cache.ts';
 
 /*
@@ -49,6 +50,10 @@ export type TurnDeps = {
 };
 
 export type Where = { channel: string; address: string; flowId: string; environment: string };
+
+/** Names a channel address of a flow's environment, for the queue and the lock of its sends. */
+export const addressKey = (at: Where) =>
+  JSON.stringify(['address', at.channel, at.address, at.flowId, at.environment]);
 
 const idleMs = (version: CachedVersion) => version.loaded.flow.settings.idleTimeoutMinutes * 60_000;
 
@@ -147,11 +152,8 @@ export function createTurns(deps: TurnDeps) {
     return fresh?.turns === row.turns && fresh.status === row.status;
   }
 
-  async function begin(
-    actor: Principal,
-    input: Where & { locale?: string | undefined },
-    trigger?: { event: UserEvent; messageId: string },
-  ): Promise<ConversationReply> {
+  /** Runs a new conversation's opening turn, before anything is written. */
+  async function open(actor: Principal, input: Where & { locale?: string | undefined }) {
     const startedAt = performance.now();
     const id = newConversationId();
     const { versionId, split } = await deployedVersion(db, tables, input.flowId, input.environment, id);
@@ -161,7 +163,6 @@ export function createTurns(deps: TurnDeps) {
       startConversation(version.loaded, { channel, ...(input.locale ? { locale: input.locale } : {}) }),
     );
     const now = clock.now();
-    const reply = replyOf(id, version, result);
     const row = {
       id,
       flowId,
@@ -173,25 +174,47 @@ export function createTurns(deps: TurnDeps) {
       createdAt: now,
       expiresAt: now + idleMs(version),
     };
-    const startedData = {
-      channel,
-      locale: row.locale,
-      actor: { type: actor.type, id: actor.id },
-      split,
+    const write: StartWrite = {
+      row,
+      result,
+      reply: replyOf(id, version, result),
+      settings: version.loaded.flow.settings,
+      startedData: { channel, locale: row.locale, actor: { type: actor.type, id: actor.id }, split },
     };
-    const stored = await database.transaction((tx) =>
-      writeStart(tx, tables, {
-        row,
-        result,
-        reply,
-        settings: version.loaded.flow.settings,
-        startedData,
-        ...(trigger ? { trigger } : {}),
-      }),
-    );
-    recent.set(id, stored);
-    onCommitted?.(committed(row, version, result, { turn: 0, cause: 'start', startedAt }));
-    return reply;
+    const opened = (stored: ConversationRow): ConversationReply => {
+      recent.set(id, stored);
+      onCommitted?.(committed(row, version, result, { turn: 0, cause: 'start', startedAt }));
+      return write.reply;
+    };
+    return { write, opened };
+  }
+
+  /** Starts a conversation and returns the bot's opening. */
+  async function begin(
+    actor: Principal,
+    input: Where & { locale?: string | undefined },
+  ): Promise<ConversationReply> {
+    const { write, opened } = await open(actor, input);
+    return opened(await database.transaction((tx) => writeStart(tx, tables, write)));
+  }
+
+  /**
+   * Starts the conversation of a channel address with the end user's first message, unless one is going
+   * on there after all: another runtime instance may have started it meanwhile, so the address is locked
+   * and looked at again inside the transaction, and that conversation is returned instead.
+   */
+  async function beginAt(
+    actor: Principal,
+    at: Where & { locale?: string | undefined },
+    trigger: { event: UserEvent; messageId: string },
+  ): Promise<{ reply: ConversationReply } | { active: ConversationRow }> {
+    const { write, opened } = await open(actor, at);
+    const outcome = await database.transaction(async (tx) => {
+      await database.lockKey(tx, addressKey(at));
+      const active = await findActiveAt(tx, tables, at, clock.now());
+      return active ?? writeStart(tx, tables, { ...write, trigger });
+    });
+    return outcome.id === write.row.id ? { reply: opened(outcome) } : { active: outcome };
   }
 
   /**
@@ -321,6 +344,7 @@ export function createTurns(deps: TurnDeps) {
     existing,
     latest,
     begin,
+    beginAt,
     expire,
     takeTurn,
     announceEnd,

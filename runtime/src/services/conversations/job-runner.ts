@@ -147,7 +147,8 @@ export class JobRunner {
     const mine = and(eq(tables.jobs.id, job.id), eq(tables.jobs.lockedUntil, job.lockedUntil ?? 0));
     const delay = Math.min(2 ** job.attempts * 1000, 5 * 60_000);
     await transaction(async (tx) => {
-      if (job.kind === 'no-input' && job.attempts >= this.maxAttempts) await tx.delete(tables.jobs).where(mine);
+      if (job.kind === 'no-input' && job.attempts >= this.maxAttempts)
+        await tx.delete(tables.jobs).where(mine);
       else
         await tx
           .update(tables.jobs)
