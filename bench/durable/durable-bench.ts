@@ -12,6 +12,8 @@ import { type Measurement, measureLoad } from '../server/load-generator.ts';
 import { sendBodies, startConversations } from './durable-load.ts';
 
 const CONVERSATIONS = [1, 10, 100];
+/** The open-loop run: this many conversations, each sending this many messages a second. */
+const PACED = { conversations: 100, perSecond: 10 };
 const WARMUP_MS = 500;
 const DURATION_MS = 3_000;
 const SQLITE_MS = 2_000;
@@ -19,7 +21,7 @@ const ECHO_BODY = JSON.stringify({ text: 'where is my order?' });
 
 async function measure(
   url: string,
-  job: { body: string; bodies?: string[]; headers?: Record<string, string> },
+  job: { body: string; bodies?: string[]; headers?: Record<string, string>; perConnectionPerSecond?: number },
   connections: number,
 ): Promise<Measurement> {
   const m = await measureLoad({ url, connections, warmupMs: WARMUP_MS, durationMs: DURATION_MS, ...job });
@@ -29,7 +31,9 @@ async function measure(
 
 export const durableBench: Bench = {
   name: 'durable',
-  description: `durable turns over HTTP (conversations.send, API key, SQLite file) at ${CONVERSATIONS.join(', ')} conversations, next to bare fastify POST and bare SQLite commits`,
+  description:
+    `durable turns over HTTP (conversations.send, API key, SQLite file) at ${CONVERSATIONS.join(', ')} conversations sending back to back, ` +
+    `and latency at ${PACED.conversations} conversations each sending ${PACED.perSecond} messages a second; next to bare fastify POST and bare SQLite commits`,
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'parley-bench-durable-'));
     const sqliteCommits = bareSqliteCommitsPerSecond(join(dir, 'bare.db'), SQLITE_MS);
@@ -95,6 +99,39 @@ export const durableBench: Bench = {
           );
         }
       }
+      const offered = PACED.conversations * PACED.perSecond;
+      const paced = { perConnectionPerSecond: PACED.perSecond };
+      const bare = await measure(echo.urls.bare, { body: ECHO_BODY, ...paced }, PACED.conversations);
+      const ids = await startConversations(durable, apiKey, PACED.conversations, 'paced');
+      const turns = await measure(
+        sendUrl,
+        { body: '', bodies: sendBodies(ids), headers, ...paced },
+        PACED.conversations,
+      );
+      const at = `${PACED.conversations} conv at ${offered} turns/s offered`;
+      results.push(
+        withBaseline({
+          bench: 'durable',
+          metric: `turns/s, ${at}`,
+          value: turns.requestsPerSecond,
+          unit: 'turns/s',
+          baseline: bare.requestsPerSecond,
+        }),
+        withBaseline({
+          bench: 'durable',
+          metric: `p50, ${at}`,
+          value: turns.p50Ms,
+          unit: 'ms',
+          baseline: bare.p50Ms,
+        }),
+        withBaseline({
+          bench: 'durable',
+          metric: `p99, ${at}`,
+          value: turns.p99Ms,
+          unit: 'ms',
+          baseline: bare.p99Ms,
+        }),
+      );
       return results;
     } finally {
       await durable.server.close();

@@ -10,6 +10,12 @@ export type LoadJob = {
   /** Extra request headers, e.g. `authorization`. */
   headers?: Record<string, string>;
   connections: number;
+  /**
+   * Open loop: each connection sends this many requests per second on a fixed schedule (connections
+   * staggered) instead of back to back, and latency counts from when a request was due, so a slow answer
+   * also charges the requests queued behind it. Without it the loop is closed.
+   */
+  perConnectionPerSecond?: number;
   warmupMs: number;
   durationMs: number;
 };

@@ -12,20 +12,20 @@ let latencies: number[] = [];
 const sequence = Array.from({ length: job.connections }, () => 0);
 let failures = 0;
 
-function send(body: string): Promise<void> {
+/** Sends `body`; its latency counts from `due` (performance.now() time), by default from now. */
+function send(body: string, due = performance.now()): Promise<void> {
   const headers = {
     ...job.headers,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
   };
   return new Promise((resolve, reject) => {
-    const start = performance.now();
     const request = http.request(
       { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers },
       (response) => {
         response.resume();
         response.on('end', () => {
-          if (response.statusCode === 200) latencies.push(performance.now() - start);
+          if (response.statusCode === 200) latencies.push(performance.now() - due);
           else failures++;
           resolve();
         });
@@ -36,17 +36,25 @@ function send(body: string): Promise<void> {
   });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function runFor(ms: number): Promise<void> {
-  const end = performance.now() + ms;
+  const begin = performance.now();
+  const end = begin + ms;
+  const interval = job.perConnectionPerSecond ? 1000 / job.perConnectionPerSecond : 0;
   const connection = async (index: number) => {
     const template = job.bodies?.[index];
-    while (performance.now() < end) {
-      if (template === undefined) await send(job.body);
+    let due = begin + (interval * index) / job.connections;
+    while (due < end) {
+      if (interval > 0 && due > performance.now()) await sleep(due - performance.now());
+      const sent = interval > 0 ? due : performance.now();
+      if (template === undefined) await send(job.body, sent);
       else {
         const seq = sequence[index] ?? 0;
         sequence[index] = seq + 1;
-        await send(template.replace(SEQ, String(seq)));
+        await send(template.replace(SEQ, String(seq)), sent);
       }
+      due = interval > 0 ? due + interval : performance.now();
     }
   };
   await Promise.all(Array.from({ length: job.connections }, (_, index) => connection(index)));

@@ -2,4 +2,4 @@ export type { Conversation, ConversationStatus, TurnResult } from './conversatio
 export { EngineError, type EngineErrorCode } from './errors.ts';
 export { type LoadedVersion, loadVersion, type VersionSource } from './load-version.ts';
 export { type StartOptions, startConversation } from './start-conversation.ts';
-export { turn } from './turn.ts';
+export { turn, turnParsed } from './turn.ts';

@@ -12,11 +12,19 @@ export function turn(conversation: Conversation, event: UserEvent): Promise<Turn
       new EngineError('BAD_EVENT', `the event is invalid at "${issue?.path.join('.')}": ${issue?.message}`),
     );
   }
+  return turnParsed(conversation, parsed.data);
+}
+
+/**
+ * `turn` for an event that `userEventSchema` has already parsed: the conversation service parses each
+ * request's input once, and a second parse per turn would only cost time.
+ */
+export function turnParsed(conversation: Conversation, event: UserEvent): Promise<TurnResult> {
   if (conversation.status === 'ended') {
     return Promise.reject(
       new EngineError('CONVERSATION_ENDED', 'the conversation has ended; start a new one'),
     );
   }
   const { version, channel, locale, snapshot } = conversation;
-  return runTurn(version, { channel, locale }, snapshot, parsed.data);
+  return runTurn(version, { channel, locale }, snapshot, event);
 }

@@ -12,7 +12,7 @@ import { createLiveEvents } from './events/live-events.ts';
 import { registerRequestDrain } from './lifecycle/request-drain.ts';
 import { createMetrics, registerMetricsRoute } from './observability/metrics.ts';
 import { registerRequestLog } from './observability/request-log.ts';
-import { logTurn } from './observability/turn-log.ts';
+import { createTurnLog } from './observability/turn-log.ts';
 import { mountTrpc } from './trpc/mount-trpc.ts';
 
 export type ParleyServerOptions = {
@@ -47,6 +47,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   const clock = options.clock ?? systemClock;
   const events = createLiveEvents({ database, clock, logger });
   const metrics = createMetrics({ database, clock, streams: () => events.streams });
+  const logTurn = createTurnLog(logger);
   const services: ParleyServices = {
     database,
     auth: createAuthService({ database, clock }),
@@ -59,7 +60,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
       onTurnCommitted: (turn) => {
         events.announce(turn);
         metrics.observeTurn(turn);
-        logTurn(logger, turn);
+        logTurn(turn);
       },
     }),
     events,

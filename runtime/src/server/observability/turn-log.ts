@@ -18,8 +18,17 @@ export function maskSensitive(
 /**
  * One line per committed turn: which conversation, flow and version, what caused it and where it
  * rests; never what anyone said. At debug level a second line holds the variables, sensitive ones masked.
+ *
+ * The turn line is built here from ids, numbers and states, never from input, so it skips pino's
+ * redaction, three quarters of a line's cost (~18 µs of ~24 here); the variables line, which holds what
+ * the flow collected, keeps it.
  */
-export function logTurn(logger: Logger, turn: CommittedTurn): void {
+export function createTurnLog(logger: Logger): (turn: CommittedTurn) => void {
+  const unredacted = logger.child({}, { redact: { paths: [] } });
+  return (turn) => logTurn(unredacted, logger, turn);
+}
+
+function logTurn(lines: Logger, logger: Logger, turn: CommittedTurn): void {
   const fields = {
     conversationId: turn.conversationId,
     flowId: turn.flowId,
@@ -33,7 +42,7 @@ export function logTurn(logger: Logger, turn: CommittedTurn): void {
     messages: turn.messages,
     ms: Math.round(turn.durationMs * 10) / 10,
   };
-  logger.info(fields, 'turn');
+  lines.info(fields, 'turn');
   if (turn.vars && logger.isLevelEnabled('debug')) {
     logger.debug(
       {

@@ -5,7 +5,7 @@ import {
   EngineError,
   startConversation,
   type TurnResult,
-  turn,
+  turnParsed,
 } from '../../engine/index.ts';
 import { ParleyError } from '../../errors.ts';
 import type { Database, Db } from '../../store/database.ts';
@@ -126,7 +126,7 @@ export function createTurns(deps: TurnDeps) {
     return row ? Promise.resolve(row) : existing(conversationId);
   }
 
-  /** Runs the engine; a flow that fails is noted for its author, a refused event becomes BAD_REQUEST. */
+  /** Runs the engine; a flow that fails is noted for its author, an ended conversation is PRECONDITION_FAILED. */
   async function runEngine(
     row: Pick<ConversationRow, 'id' | 'flowId' | 'versionId'>,
     work: () => Promise<TurnResult>,
@@ -135,7 +135,6 @@ export function createTurns(deps: TurnDeps) {
       return await work();
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      if (error.code === 'BAD_EVENT') throw new ParleyError('BAD_REQUEST', error.message);
       if (error.code === 'CONVERSATION_ENDED') throw new ParleyError('PRECONDITION_FAILED', error.message);
       const data = { code: error.code, message: error.message };
       await database.transaction((tx) =>
@@ -304,7 +303,8 @@ export function createTurns(deps: TurnDeps) {
         continue;
       }
       const version = await versions.get(row.versionId);
-      const result = await runEngine(row, () => turn(toConversation(row, version), event));
+      // Every event here was parsed: the input schemas of send, or the service's own timer events.
+      const result = await runEngine(row, () => turnParsed(toConversation(row, version), event));
       const now = clock.now();
       const reply = replyOf(row.id, version, result);
       const user = 'messageId' in origin ? { event, messageId: origin.messageId } : undefined;
