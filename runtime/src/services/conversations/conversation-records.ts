@@ -37,29 +37,13 @@ export async function loadConversation(
  */
 const later = <T>(name: string) => sql.placeholder(name) as unknown as T;
 
-/** Where a conversation stands, read inside a turn's transaction to see whether another turn came first. */
-const selectPosition = preparedQuery((db, { conversations: c }) =>
-  db
-    .select({ turns: c.turns, status: c.status })
-    .from(c)
-    .where(eq(c.id, p('id'))),
-);
-
-export async function loadPosition(
-  tx: Db,
-  tables: Tables,
-  id: string,
-): Promise<Pick<ConversationRow, 'turns' | 'status'> | undefined> {
-  const [row] = await selectPosition(tx, tables, { id });
-  return row;
-}
-
 export type TurnUpdate = Pick<
   ConversationRow,
   'snapshot' | 'node' | 'status' | 'resolution' | 'turns' | 'updatedAt' | 'expiresAt'
 >;
 
-const updateConversation = preparedQuery((db, { conversations: c }) =>
+/** Moves a conversation on by one turn, only from where the turn started (its turn count and status). */
+const advanceConversation = preparedQuery((db, { conversations: c }) =>
   db
     .update(c)
     .set({
@@ -71,12 +55,28 @@ const updateConversation = preparedQuery((db, { conversations: c }) =>
       updatedAt: later<number>('updatedAt'),
       expiresAt: later<number>('expiresAt'),
     })
-    .where(eq(c.id, p('id'))),
+    .where(and(eq(c.id, p('id')), eq(c.turns, p('fromTurns')), eq(c.status, p('fromStatus'))))
+    .returning({ id: c.id }),
 );
 
-/** Writes what a turn changed in the conversation row. */
-export async function saveTurn(tx: Db, tables: Tables, id: string, update: TurnUpdate): Promise<void> {
-  await updateConversation(tx, tables, { ...update, id });
+/**
+ * Writes what a turn changed in the conversation row, if no other turn (another instance's) committed
+ * since `from` was read; returns false, writing nothing, when one did. One statement checks and writes:
+ * on PostgreSQL it also takes the row lock, and a concurrent turn's update makes it match nothing.
+ */
+export async function saveTurn(
+  tx: Db,
+  tables: Tables,
+  from: Pick<ConversationRow, 'id' | 'turns' | 'status'>,
+  update: TurnUpdate,
+): Promise<boolean> {
+  const moved = await advanceConversation(tx, tables, {
+    ...update,
+    id: from.id,
+    fromTurns: from.turns,
+    fromStatus: from.status,
+  });
+  return moved.length === 1;
 }
 
 /** One insert of `rows` transcript rows; the placeholders of row i end in i. */

@@ -8,19 +8,12 @@ import {
   turnParsed,
 } from '../../engine/index.ts';
 import { ParleyError } from '../../errors.ts';
-import type { Database, Db } from '../../store/database.ts';
+import type { Database } from '../../store/database.ts';
 import type { Clock } from '../clock.ts';
 import type { Principal } from '../principal.ts';
 import { conversationEnded, conversationNotFound } from './conversation-errors.ts';
 import { findActiveAt } from './conversation-queries.ts';
-import {
-  findReply,
-  insertEvents,
-  jobExists,
-  loadConversation,
-  loadPosition,
-  scheduleJob,
-} from './conversation-records.ts';
+import { findReply, insertEvents, jobExists, loadConversation, scheduleJob } from './conversation-records.ts';
 import type {
   CommittedTurn,
   ConversationReply,
@@ -142,13 +135,6 @@ export function createTurns(deps: TurnDeps) {
       );
       throw error;
     }
-  }
-
-  /** Inside a turn's transaction: true when no other turn (another instance's) committed since `row` was read. */
-  async function stillAt(tx: Db, row: ConversationRow): Promise<boolean> {
-    await database.lockConversation(tx, row.id);
-    const fresh = await loadPosition(tx, tables, row.id);
-    return fresh?.turns === row.turns && fresh.status === row.status;
   }
 
   /** Runs a new conversation's opening turn, before anything is written. */
@@ -309,9 +295,9 @@ export function createTurns(deps: TurnDeps) {
       const reply = replyOf(row.id, version, result);
       const user = 'messageId' in origin ? { event, messageId: origin.messageId } : undefined;
       const outcome = await database.transaction(async (tx) => {
-        if (!(await stillAt(tx, row))) return 'again' as const;
+        // A job is replaced only by a turn or an end, which writeTurn then notices.
         if ('jobId' in origin && !(await jobExists(tx, tables, origin.jobId))) return 'skip' as const;
-        return writeTurn(tx, tables, {
+        const written = await writeTurn(tx, tables, {
           row,
           result,
           reply,
@@ -322,6 +308,7 @@ export function createTurns(deps: TurnDeps) {
           expiresAt: user ? now + idleMs(version) : row.expiresAt,
           ...(user ? { user } : {}),
         });
+        return written ?? ('again' as const);
       });
       if (outcome === 'skip') return null;
       if (outcome !== 'again') {

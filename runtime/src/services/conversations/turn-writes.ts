@@ -128,8 +128,11 @@ export type TurnWrite = {
   expiresAt: number;
 };
 
-/** Writes one turn of a conversation; returns the conversation's row as it now stands. */
-export async function writeTurn(tx: Db, tables: Tables, write: TurnWrite): Promise<ConversationRow> {
+/**
+ * Writes one turn of a conversation; returns the conversation's row as it now stands, or null, having
+ * written nothing, when another turn committed since `write.row` was read.
+ */
+export async function writeTurn(tx: Db, tables: Tables, write: TurnWrite): Promise<ConversationRow | null> {
   const { row, result, reply, settings, user, now } = write;
   const turn = row.turns;
   const ended = result.conversation.status === 'ended';
@@ -142,7 +145,7 @@ export async function writeTurn(tx: Db, tables: Tables, write: TurnWrite): Promi
     updatedAt: now,
     expiresAt: write.expiresAt,
   };
-  await saveTurn(tx, tables, row.id, update);
+  if (!(await saveTurn(tx, tables, row, update))) return null;
   await insertTranscript(
     tx,
     tables,
