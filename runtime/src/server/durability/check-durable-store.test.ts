@@ -58,7 +58,7 @@ describe('checkDurableStore', () => {
     const { tables, transaction, db } = handle.database;
     const [row] = await db.select().from(tables.messages).where(eq(tables.messages.turn, 1)).limit(1);
     if (!row) throw new Error('no transcript');
-    await transaction((tx) => tx.insert(tables.messages).values({ ...row, id: 'msg_copy', turn: 3 }));
+    await transaction((tx) => tx.insert(tables.messages).values({ ...row, turn: 3 }));
     expect(await checkDurableStore(handle.database, logs)).toEqual([
       expect.stringContaining('1 transcript rows past the last turn'),
       expect.stringContaining('message m1: in the transcript 2 times'),

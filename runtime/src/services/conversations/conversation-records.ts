@@ -83,7 +83,6 @@ export async function saveTurn(
 const insertMessages = preparedQuery((db, { messages }, rows) =>
   db.insert(messages).values(
     Array.from({ length: rows }, (_, i) => ({
-      id: p(`id${i}`),
       conversationId: p('conversationId'),
       turn: p('turn'),
       position: i,
@@ -105,7 +104,6 @@ export async function insertTranscript(
   if (entries.length === 0) return;
   const values: Record<string, unknown> = { conversationId, turn, now };
   entries.forEach((entry, i) => {
-    values[`id${i}`] = newId('msg');
     values[`direction${i}`] = entry.direction;
     values[`body${i}`] = entry.body;
   });
@@ -115,7 +113,6 @@ export async function insertTranscript(
 const insertEventRows = preparedQuery((db, { events }, rows) =>
   db.insert(events).values(
     Array.from({ length: rows }, (_, i) => ({
-      id: p(`id${i}`),
       conversationId: p('conversationId'),
       flowId: p('flowId'),
       versionId: p('versionId'),
@@ -142,7 +139,6 @@ export async function insertEvents(
     now,
   };
   events.forEach((event, i) => {
-    values[`id${i}`] = newId('evt');
     values[`type${i}`] = event.type;
     values[`nodeId${i}`] = event.nodeId ?? null;
     values[`data${i}`] = event.data ?? {};

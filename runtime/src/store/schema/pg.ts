@@ -162,10 +162,10 @@ export const conversations = pgTable(
   ],
 );
 
+/** The transcript, keyed by where each message stands in its conversation. */
 export const messages = pgTable(
   'messages',
   {
-    id: text('id').primaryKey(),
     conversationId: text('conversation_id').notNull(),
     turn: integer('turn').notNull(),
     /** Position within the turn: the user's message first, then the bot's replies. */
@@ -174,7 +174,7 @@ export const messages = pgTable(
     body: json<Record<string, unknown>>('body').notNull(),
     createdAt: ms('created_at').notNull(),
   },
-  (t) => [index('messages_conversation').on(t.conversationId, t.turn, t.position)],
+  (t) => [primaryKey({ columns: [t.conversationId, t.turn, t.position] })],
 );
 
 /** One row per processed end-user event, keyed by the sender's message id: a retry returns `reply`. */
@@ -190,10 +190,12 @@ export const turns = pgTable(
   (t) => [primaryKey({ columns: [t.conversationId, t.messageId] })],
 );
 
+/** Analytics: one row per thing that happened in a conversation. */
 export const events = pgTable(
   'events',
   {
-    id: text('id').primaryKey(),
+    /** Assigned by the database in insertion order. */
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     conversationId: text('conversation_id').notNull(),
     flowId: text('flow_id').notNull(),
     versionId: text('version_id').notNull(),

@@ -145,10 +145,10 @@ export const conversations = sqliteTable(
   ],
 );
 
+/** The transcript, keyed by where each message stands in its conversation. */
 export const messages = sqliteTable(
   'messages',
   {
-    id: text('id').primaryKey(),
     conversationId: text('conversation_id').notNull(),
     turn: integer('turn').notNull(),
     /** Position within the turn: the user's message first, then the bot's replies. */
@@ -157,7 +157,7 @@ export const messages = sqliteTable(
     body: json<Record<string, unknown>>('body').notNull(),
     createdAt: ms('created_at').notNull(),
   },
-  (t) => [index('messages_conversation').on(t.conversationId, t.turn, t.position)],
+  (t) => [primaryKey({ columns: [t.conversationId, t.turn, t.position] })],
 );
 
 /** One row per processed end-user event, keyed by the sender's message id: a retry returns `reply`. */
@@ -173,10 +173,12 @@ export const turns = sqliteTable(
   (t) => [primaryKey({ columns: [t.conversationId, t.messageId] })],
 );
 
+/** Analytics: one row per thing that happened in a conversation. */
 export const events = sqliteTable(
   'events',
   {
-    id: text('id').primaryKey(),
+    /** Assigned by the database in insertion order (SQLite's rowid). */
+    id: integer('id').primaryKey(),
     conversationId: text('conversation_id').notNull(),
     flowId: text('flow_id').notNull(),
     versionId: text('version_id').notNull(),
