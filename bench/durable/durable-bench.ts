@@ -29,6 +29,17 @@ async function measure(
   return m;
 }
 
+/** Turns per second and latency of a run, each next to bare fastify's under the same load. */
+function nextToBare(at: string, turns: Measurement, bare: Measurement): BenchResult[] {
+  const figure = (metric: string, value: number, unit: string, baseline: number) =>
+    withBaseline({ bench: 'durable', metric: `${metric}, ${at}`, value, unit, baseline });
+  return [
+    figure('turns/s vs bare fastify POST', turns.requestsPerSecond, 'turns/s', bare.requestsPerSecond),
+    figure('p50', turns.p50Ms, 'ms', bare.p50Ms),
+    figure('p99', turns.p99Ms, 'ms', bare.p99Ms),
+  ];
+}
+
 export const durableBench: Bench = {
   name: 'durable',
   description:
@@ -58,33 +69,13 @@ export const durableBench: Bench = {
         const turns = await measure(sendUrl, { body: '', bodies: sendBodies(ids), headers }, n);
         const at = `${n} conv`;
         results.push(
-          withBaseline({
-            bench: 'durable',
-            metric: `turns/s vs bare fastify POST, ${at}`,
-            value: turns.requestsPerSecond,
-            unit: 'turns/s',
-            baseline: bare.requestsPerSecond,
-          }),
+          ...nextToBare(at, turns, bare),
           withBaseline({
             bench: 'durable',
             metric: `turns/s vs bare SQLite commits, ${at}`,
             value: turns.requestsPerSecond,
             unit: 'turns/s',
             baseline: sqliteCommits,
-          }),
-          withBaseline({
-            bench: 'durable',
-            metric: `p50, ${at}`,
-            value: turns.p50Ms,
-            unit: 'ms',
-            baseline: bare.p50Ms,
-          }),
-          withBaseline({
-            bench: 'durable',
-            metric: `p99, ${at}`,
-            value: turns.p99Ms,
-            unit: 'ms',
-            baseline: bare.p99Ms,
           }),
         );
         if (turns.serverCpuUsPerRequest !== undefined) {
@@ -99,7 +90,6 @@ export const durableBench: Bench = {
           );
         }
       }
-      const offered = PACED.conversations * PACED.perSecond;
       const paced = { perConnectionPerSecond: PACED.perSecond };
       const bare = await measure(echo.urls.bare, { body: ECHO_BODY, ...paced }, PACED.conversations);
       const ids = await startConversations(durable, apiKey, PACED.conversations, 'paced');
@@ -108,30 +98,8 @@ export const durableBench: Bench = {
         { body: '', bodies: sendBodies(ids), headers, ...paced },
         PACED.conversations,
       );
-      const at = `${PACED.conversations} conv at ${offered} turns/s offered`;
-      results.push(
-        withBaseline({
-          bench: 'durable',
-          metric: `turns/s, ${at}`,
-          value: turns.requestsPerSecond,
-          unit: 'turns/s',
-          baseline: bare.requestsPerSecond,
-        }),
-        withBaseline({
-          bench: 'durable',
-          metric: `p50, ${at}`,
-          value: turns.p50Ms,
-          unit: 'ms',
-          baseline: bare.p50Ms,
-        }),
-        withBaseline({
-          bench: 'durable',
-          metric: `p99, ${at}`,
-          value: turns.p99Ms,
-          unit: 'ms',
-          baseline: bare.p99Ms,
-        }),
-      );
+      const offered = PACED.conversations * PACED.perSecond;
+      results.push(...nextToBare(`${PACED.conversations} conv at ${offered} turns/s offered`, turns, bare));
       return results;
     } finally {
       await durable.server.close();
