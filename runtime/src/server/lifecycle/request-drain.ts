@@ -10,21 +10,25 @@ export function registerRequestDrain(app: FastifyInstance) {
   let inFlight = 0;
   let idle: (() => void) | undefined;
 
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: fastify runs those without a promise per request.
+  app.addHook('onRequest', (request, reply, done) => {
     if (refusing) {
-      return reply
+      reply
         .code(503)
         .header('connection', 'close')
         .header('retry-after', '1')
         .send({ error: 'the server is shutting down; try again (another instance may answer)' });
+      return;
     }
-    if (request.headers.accept?.includes('text/event-stream')) return;
-    inFlight += 1;
-    // 'close' comes once the answer is sent, or when the client hung up first.
-    reply.raw.once('close', () => {
-      inFlight -= 1;
-      if (inFlight === 0) idle?.();
-    });
+    if (!request.headers.accept?.includes('text/event-stream')) {
+      inFlight += 1;
+      // 'close' comes once the answer is sent, or when the client hung up first.
+      reply.raw.once('close', () => {
+        inFlight -= 1;
+        if (inFlight === 0) idle?.();
+      });
+    }
+    done();
   });
 
   return {

@@ -11,7 +11,7 @@ const QUIET_PATHS = new Set(['/healthz', '/metrics']);
  */
 export function registerRequestLog(app: FastifyInstance, parent: Logger): void {
   const logger = parent.child({}, { redact: { paths: [] } });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const path = request.url.split('?', 1)[0] ?? '';
     const fields = {
       method: request.method,
@@ -21,5 +21,6 @@ export function registerRequestLog(app: FastifyInstance, parent: Logger): void {
     };
     if (QUIET_PATHS.has(path)) logger.debug(fields, 'request');
     else logger.info(fields, 'request');
+    done();
   });
 }
