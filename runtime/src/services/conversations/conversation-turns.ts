@@ -38,9 +38,10 @@ export type TurnDeps = {
   versions: VersionCache;
   newConversationId: () => string;
   onCommitted?: TurnCommittedHook | undefined;
-  /** Conversations whose last committed row is kept in memory (see `recent`). */
-  recentConversations?: number | undefined;
 };
+
+/** Conversations whose last committed row is kept in memory (see `recent`): ~1 KB each. */
+const RECENT_CONVERSATIONS = 10_000;
 
 export type Where = { channel: string; address: string; flowId: string; environment: string };
 
@@ -96,16 +97,16 @@ function toConversation(row: ConversationRow, version: CachedVersion): Conversat
 }
 
 /** The turn-taking core of the conversation service. */
-export function createTurns(deps: TurnDeps) {
-  const { database, clock, versions, newConversationId, onCommitted } = deps;
+export function createTurns({ database, clock, versions, newConversationId, onCommitted }: TurnDeps) {
   const { db, tables } = database;
   /*
    * Each conversation's row as this instance last committed it, so a turn skips reading and decoding it.
    * The row only ever changes by a committed turn, start or end; those of this instance update or drop
-   * the entry, and another instance's (on PostgreSQL) are caught inside the turn's transaction, which
-   * checks the turn count and status under the row lock and runs the turn again on a fresh read.
+   * the entry, and another instance's (on PostgreSQL) are caught inside the turn's transaction, whose
+   * update matches only the turn count and status the turn started from; if it matches nothing, the
+   * turn runs again on a fresh read.
    */
-  const recent = new LRUCache<string, ConversationRow>({ max: deps.recentConversations ?? 10_000 });
+  const recent = new LRUCache<string, ConversationRow>({ max: RECENT_CONVERSATIONS });
 
   async function existing(conversationId: string): Promise<ConversationRow> {
     const row = await loadConversation(db, tables, conversationId);
@@ -268,7 +269,7 @@ export function createTurns(deps: TurnDeps) {
     known?: ConversationRow,
   ): Promise<{ row: ConversationRow; reply: ConversationReply } | null> {
     const startedAt = performance.now();
-    for (let attempt = 1; ; attempt += 1) {
+    for (let attempt = 1; attempt <= MAX_TURN_ATTEMPTS; attempt += 1) {
       if ('messageId' in origin) {
         const stored = await findReply(db, tables, conversationId, origin.messageId);
         if (stored) return { row: known ?? (await existing(conversationId)), reply: stored };
@@ -317,14 +318,12 @@ export function createTurns(deps: TurnDeps) {
         return { row, reply };
       }
       recent.delete(row.id);
-      if (attempt >= MAX_TURN_ATTEMPTS) {
-        throw new ParleyError(
-          'CONFLICT',
-          'the conversation kept changing while this message was processed; send it again',
-          { conversationId },
-        );
-      }
     }
+    throw new ParleyError(
+      'CONFLICT',
+      'the conversation kept changing while this message was processed; send it again',
+      { conversationId },
+    );
   }
 
   return {
