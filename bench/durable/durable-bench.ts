@@ -15,9 +15,50 @@ const CONVERSATIONS = [1, 10, 100];
 /** The open-loop run: this many conversations, each sending this many messages a second. */
 const PACED = { conversations: 100, perSecond: 10 };
 const WARMUP_MS = 500;
-const DURATION_MS = 3_000;
+const DURATION_MS = 2_000;
+/**
+ * Bare and durable runs alternate this many times and each figure is the median of its runs: this
+ * machine's speed drifts by up to 2x within minutes, and alternating keeps each ratio to runs made
+ * side by side.
+ */
+const ROUNDS = 3;
 const SQLITE_MS = 2_000;
 const ECHO_BODY = JSON.stringify({ text: 'where is my order?' });
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Each field the median of its runs. */
+function medianOf(runs: Measurement[]): Measurement {
+  const of = (pick: (m: Measurement) => number | undefined) => median(runs.map((m) => pick(m) ?? Number.NaN));
+  const cpu = of((m) => m.serverCpuUsPerRequest);
+  return {
+    requests: of((m) => m.requests),
+    failures: of((m) => m.failures),
+    elapsedMs: of((m) => m.elapsedMs),
+    p50Ms: of((m) => m.p50Ms),
+    p99Ms: of((m) => m.p99Ms),
+    requestsPerSecond: of((m) => m.requestsPerSecond),
+    serverCpuUsPerRequest: Number.isNaN(cpu) ? undefined : cpu,
+  };
+}
+
+/**
+ * `ROUNDS` runs of bare fastify and of durable turns, alternating; each durable run gets conversations of
+ * its own (message ids restart with every run, and a repeated one would only replay its stored answer).
+ */
+async function sideBySide(
+  bare: () => Promise<Measurement>,
+  turns: (round: number) => Promise<Measurement>,
+): Promise<{ bare: Measurement; turns: Measurement }> {
+  const bares: Measurement[] = [];
+  const durables: Measurement[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bares.push(await bare());
+    durables.push(await turns(round));
+  }
+  return { bare: medianOf(bares), turns: medianOf(durables) };
+}
 
 async function measure(
   url: string,
@@ -44,7 +85,8 @@ export const durableBench: Bench = {
   name: 'durable',
   description:
     `durable turns over HTTP (conversations.send, API key, SQLite file) at ${CONVERSATIONS.join(', ')} conversations sending back to back, ` +
-    `and latency at ${PACED.conversations} conversations each sending ${PACED.perSecond} messages a second; next to bare fastify POST and bare SQLite commits`,
+    `and latency at ${PACED.conversations} conversations each sending ${PACED.perSecond} messages a second; next to bare fastify POST and bare SQLite commits ` +
+    `(medians of ${ROUNDS} alternating runs)`,
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'parley-bench-durable-'));
     const sqliteCommits = bareSqliteCommitsPerSecond(join(dir, 'bare.db'), SQLITE_MS);
@@ -64,9 +106,13 @@ export const durableBench: Bench = {
         },
       ];
       for (const n of CONVERSATIONS) {
-        const bare = await measure(echo.urls.bare, { body: ECHO_BODY }, n);
-        const ids = await startConversations(durable, apiKey, n, `c${n}`);
-        const turns = await measure(sendUrl, { body: '', bodies: sendBodies(ids), headers }, n);
+        const { bare, turns } = await sideBySide(
+          () => measure(echo.urls.bare, { body: ECHO_BODY }, n),
+          async (round) => {
+            const ids = await startConversations(durable, apiKey, n, `c${n}-${round}`);
+            return measure(sendUrl, { body: '', bodies: sendBodies(ids), headers }, n);
+          },
+        );
         const at = `${n} conv`;
         results.push(
           ...nextToBare(at, turns, bare),
@@ -91,12 +137,16 @@ export const durableBench: Bench = {
         }
       }
       const paced = { perConnectionPerSecond: PACED.perSecond };
-      const bare = await measure(echo.urls.bare, { body: ECHO_BODY, ...paced }, PACED.conversations);
-      const ids = await startConversations(durable, apiKey, PACED.conversations, 'paced');
-      const turns = await measure(
-        sendUrl,
-        { body: '', bodies: sendBodies(ids), headers, ...paced },
-        PACED.conversations,
+      const { bare, turns } = await sideBySide(
+        () => measure(echo.urls.bare, { body: ECHO_BODY, ...paced }, PACED.conversations),
+        async (round) => {
+          const ids = await startConversations(durable, apiKey, PACED.conversations, `paced-${round}`);
+          return measure(
+            sendUrl,
+            { body: '', bodies: sendBodies(ids), headers, ...paced },
+            PACED.conversations,
+          );
+        },
       );
       const offered = PACED.conversations * PACED.perSecond;
       results.push(...nextToBare(`${PACED.conversations} conv at ${offered} turns/s offered`, turns, bare));

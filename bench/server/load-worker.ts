@@ -46,7 +46,8 @@ async function runFor(ms: number): Promise<void> {
     const template = job.bodies?.[index];
     let due = begin + (interval * index) / job.connections;
     while (due < end) {
-      if (interval > 0 && due > performance.now()) await sleep(due - performance.now());
+      // Timers round their delay down to whole milliseconds: wait until the message is due, never before.
+      while (interval > 0 && due > performance.now()) await sleep(Math.ceil(due - performance.now()));
       const sent = interval > 0 ? due : performance.now();
       if (template === undefined) await send(job.body, sent);
       else {
