@@ -5,6 +5,7 @@ import { type Actor, createActor, type Snapshot } from 'xstate';
 import type { Conversation, TurnResult } from './conversation.ts';
 import { EngineError } from './errors.ts';
 import type { LoadedVersion } from './load-version.ts';
+import type { FlowActor, WarmActors } from './warm-actors.ts';
 
 type MachineSnapshot = {
   status: 'active' | 'done' | 'error' | 'stopped';
@@ -67,34 +68,55 @@ function untilSettled(
   });
 }
 
+/** A running actor for `snapshotJson`: a warm one that stands there, else restored from it (or a fresh one). */
+function actorAt(
+  version: LoadedVersion,
+  snapshotJson: string | undefined,
+  warm: WarmTurn | undefined,
+): FlowActor {
+  const kept = snapshotJson && warm ? warm.actors.take(warm.key, snapshotJson) : undefined;
+  if (kept) {
+    // The step budget is per turn; a restored snapshot gets the same reset below.
+    snapshotOf(kept).context.steps = 0;
+    return kept;
+  }
+  const restored = snapshotJson ? (JSON.parse(snapshotJson) as { context: FlowContext }) : undefined;
+  if (restored) restored.context.steps = 0;
+  return createActor(
+    version.machine,
+    restored ? { snapshot: restored as unknown as Snapshot<unknown> as never } : {},
+  );
+}
+
+/** Where a turn may find, and leaves, its conversation's running actor (see WarmActors). */
+export type WarmTurn = { actors: WarmActors; key: string };
+
 /**
  * Restores the machine from `snapshotJson` (or starts it fresh), sends one event, runs until every active
- * state waits for the user or the machine is done, and persists the snapshot at rest.
+ * state waits for the user or the machine is done, and persists the snapshot at rest. With `warm`, an
+ * actor kept at exactly `snapshotJson` is used instead of restoring, and the actor is kept afterwards.
  */
 export async function runTurn(
   version: LoadedVersion,
   base: Omit<Conversation, 'snapshot' | 'status' | 'version'>,
   snapshotJson: string | undefined,
   event: FlowEvent,
+  warm?: WarmTurn,
 ): Promise<TurnResult> {
-  const restored = snapshotJson ? (JSON.parse(snapshotJson) as { context: FlowContext }) : undefined;
-  if (restored) restored.context.steps = 0;
-  const actor = createActor(
-    version.machine,
-    restored ? { snapshot: restored as unknown as Snapshot<unknown> as never } : {},
-  );
+  const actor = actorAt(version, snapshotJson, warm);
   const messages: BotMessage[] = [];
-  actor.on('bot.message', (emitted) => messages.push(emitted.message));
+  const said = actor.on('bot.message', (emitted) => messages.push(emitted.message));
 
   // Starting a restored actor reports the resting snapshot: only what follows the event counts, so the
   // listener is attached once the event has run. The error handler must exist from the start, or XState
   // rethrows the failure globally; the failed snapshot keeps the error for settledOrFailed.
   let listener: SnapshotListener | undefined;
-  actor.subscribe(
+  const watched = actor.subscribe(
     (snapshot) => listener?.(snapshot as unknown as MachineSnapshot),
     () => listener?.(snapshotOf(actor)),
   );
 
+  let keep = false;
   try {
     actor.start();
     actor.send(event as never);
@@ -112,6 +134,10 @@ export async function runTurn(
     const snapshot = snapshotOf(actor);
     const persisted = JSON.stringify(actor.getPersistedSnapshot());
     const ended = snapshot.status === 'done';
+    if (warm && !ended) {
+      warm.actors.hold(warm.key, actor, persisted);
+      keep = true;
+    }
     // Not `{ ...base, version, ... }`: on Node 20, keys added after a spread build a new hidden class on
     // every call; Object.assign onto an empty object reuses one.
     const conversation: Conversation = Object.assign({}, base, {
@@ -128,6 +154,8 @@ export async function runTurn(
     };
   } finally {
     listener = undefined;
-    actor.stop();
+    said.unsubscribe();
+    watched.unsubscribe();
+    if (!keep) actor.stop();
   }
 }

@@ -335,6 +335,27 @@ describe.each(testDatabases)('conversation service on $dialect', ({ open }) => {
       expect(retry.messages[0]).toEqual(text('#1 one'));
     });
 
+    it('answers a retry from the stored conversation after its first attempt failed to commit', async () => {
+      const { flowId } = await live();
+      const broken = failingEventInserts(database);
+      let failing = false;
+      const flaky = createConversationService({
+        database: { ...database, transaction: (fn) => (failing ? broken : database).transaction(fn) },
+        clock,
+      });
+      const { conversationId } = await flaky.start(admin, startIn(flowId));
+      await flaky.send(admin, { conversationId, event: say('one'), messageId: '1' });
+      failing = true;
+      await expect(flaky.send(admin, { conversationId, event: say('two'), messageId: '2' })).rejects.toThrow(
+        'disk full while writing events',
+      );
+      failing = false;
+      // The same instance ran the failed turn: nothing of it may count, in memory either.
+      const retry = await flaky.send(admin, { conversationId, event: say('two'), messageId: '2' });
+      expect(retry.messages[0]).toEqual(text('#2 two'));
+      expect(await flaky.get(admin, { conversationId })).toMatchObject({ turns: 3 });
+    });
+
     it('refuses an ended conversation with PRECONDITION_FAILED and records its resolution', async () => {
       const { flowId } = await live();
       const { conversationId } = await service.start(admin, startIn(flowId));

@@ -6,6 +6,7 @@ import {
   startConversation,
   type TurnResult,
   turnParsed,
+  WarmActors,
 } from '../../engine/index.ts';
 import { ParleyError } from '../../errors.ts';
 import type { Database } from '../../store/database.ts';
@@ -107,6 +108,7 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
    * turn runs again on a fresh read.
    */
   const recent = new LRUCache<string, ConversationRow>({ max: RECENT_CONVERSATIONS });
+  const warm = new WarmActors();
 
   async function existing(conversationId: string): Promise<ConversationRow> {
     const row = await loadConversation(db, tables, conversationId);
@@ -146,7 +148,11 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
     const version = await versions.get(versionId);
     const { flowId, environment, channel, address } = input;
     const result = await runEngine({ id, flowId, versionId }, () =>
-      startConversation(version.loaded, { channel, ...(input.locale ? { locale: input.locale } : {}) }),
+      startConversation(
+        version.loaded,
+        { channel, ...(input.locale ? { locale: input.locale } : {}) },
+        { actors: warm, key: id },
+      ),
     );
     const now = clock.now();
     const row = {
@@ -291,7 +297,9 @@ export function createTurns({ database, clock, versions, newConversationId, onCo
       }
       const version = await versions.get(row.versionId);
       // Every event here was parsed: the input schemas of send, or the service's own timer events.
-      const result = await runEngine(row, () => turnParsed(toConversation(row, version), event));
+      const result = await runEngine(row, () =>
+        turnParsed(toConversation(row, version), event, { actors: warm, key: row.id }),
+      );
       const now = clock.now();
       const reply = replyOf(row.id, version, result);
       const user = 'messageId' in origin ? { event, messageId: origin.messageId } : undefined;
