@@ -31,15 +31,16 @@ const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsIm
 
 /**
  * Runs `job` from a worker thread, so the client does not compete with the server for this thread's event
- * loop, which serves the requests.
+ * loop, which serves the requests. `onMeasuring` is called when the warm-up ends.
  */
-export function measureLoad(job: LoadJob): Promise<Measurement> {
+export function measureLoad(job: LoadJob, onMeasuring?: () => void): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap, { eval: true, workerData: job });
     let cpuBefore = threadCpuMs();
     worker.on('message', (message: LoadMessage) => {
       if (message.type === 'measuring') {
         cpuBefore = threadCpuMs();
+        onMeasuring?.();
         return;
       }
       const cpuAfter = threadCpuMs();
