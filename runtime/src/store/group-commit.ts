@@ -24,8 +24,9 @@ export type GroupCommitter = {
  * small transaction (the WAL append and its bookkeeping, ~150 µs here against ~10 µs for a savepoint), so
  * every transaction that finishes within one turn of the event loop shares one commit: each runs in its
  * own savepoint (a failure rolls back that one alone), and the group commits when the loop comes round
- * (setImmediate), when it reaches MAX_GROUP, or when it has been open MAX_GROUP_MS. Nobody hears of success before the commit: a caller's
- * promise resolves after COMMIT returned, and rejects if it failed, so what is acknowledged is durable.
+ * (setImmediate), when it reaches MAX_GROUP, or when it has been open MAX_GROUP_MS. Nobody hears of
+ * success before the commit: a caller's promise resolves after COMMIT returned, and rejects if it failed,
+ * so what is acknowledged is durable.
  *
  * better-sqlite3 is synchronous and a transaction's work may await, so transactions take turns through a
  * FIFO mutex, and the group commit takes its turn through the same mutex.
@@ -103,7 +104,15 @@ export function createGroupCommitter(writer: BetterSqlite3.Database): GroupCommi
             scheduleCommit();
             return;
           }
-          writer.exec('RELEASE parley_tx');
+          try {
+            writer.exec('RELEASE parley_tx');
+          } catch (error) {
+            // The savepoint's work can no longer be told apart from the group's: none of it is kept.
+            if (writer.inTransaction) writer.exec('ROLLBACK');
+            rejectGroup(error);
+            reject(error);
+            return;
+          }
           group.push({ resolve: () => resolve(result), reject });
           scheduleCommit();
         });
