@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileFlow } from '../compile/compile-flow.ts';
-import { WAITING_TAG } from '../core/machine-config.ts';
+import { type TransitionConfig, WAITING_TAG } from '../core/machine-config.ts';
 import { questionFlow } from './ask-fixtures.ts';
 
 const compiledQuestion = (...args: Parameters<typeof questionFlow>) =>
@@ -22,14 +22,24 @@ describe('compileAsk', () => {
     ).toEqual(['waiting']);
   });
 
+  /** Where each transition goes; one without a target stays and asks again. */
+  const outcomes = (transitions: TransitionConfig[] | undefined) =>
+    transitions?.map((t) => t.target ?? `asks again: ${t.actions?.map((a) => a.type).join(', ')}`);
+
   it('treats keypad digits as a failed answer where a keypad cannot type one', () => {
     const waiting = compiledQuestion({ question: { inputType: 'email' } })?.states?.waiting;
-    expect(waiting?.on?.['user.dtmf']?.map((t) => t.target)).toEqual(['#gave-up', 'reprompt']);
+    expect(outcomes(waiting?.on?.['user.dtmf'])).toEqual([
+      '#gave-up',
+      'asks again: parley.countAttempt, ask.say',
+    ]);
   });
 
   it('keeps asking when invalid is not connected', () => {
     const waiting = compiledQuestion({ withoutInvalid: true })?.states?.waiting;
-    expect(waiting?.on?.['user.message']?.map((t) => t.target)).toEqual(['#thanks', 'reprompt']);
+    expect(outcomes(waiting?.on?.['user.message'])).toEqual([
+      '#thanks',
+      'asks again: parley.countAttempt, ask.say',
+    ]);
   });
 
   it('refuses a question whose answer leads nowhere', () => {

@@ -7,8 +7,10 @@ import type { AskConfig } from './definition.ts';
 const KEYPAD_TYPES: ReadonlySet<AskConfig['inputType']> = new Set(['text', 'number', 'phone']);
 
 /**
- * One compound state: `prompt` asks, `waiting` holds the turn, `reprompt` and `no-input` ask again after
- * an invalid answer or silence. A valid answer is stored and leaves by `next`.
+ * One compound state that asks on entry and holds the turn in `waiting`. An invalid answer or silence asks
+ * again without leaving it (a transition without target: no states to exit and enter, one microstep less
+ * a turn than a separate asking state); too many lead out by `invalid`. A valid answer is stored and leaves
+ * by `next`.
  */
 export function compileAsk(config: AskConfig, ctx: CompileContext): StateConfig {
   const nodeId = ctx.nodeId;
@@ -20,7 +22,7 @@ export function compileAsk(config: AskConfig, ctx: CompileContext): StateConfig 
     ...(config.defaultCountry !== undefined ? { defaultCountry: config.defaultCountry } : {}),
   };
 
-  const failed = (then: 'reprompt' | 'no-input'): TransitionConfig[] => [
+  const failed = (askAgain: LocalisedText): TransitionConfig[] => [
     ...(invalid
       ? [
           {
@@ -29,7 +31,7 @@ export function compileAsk(config: AskConfig, ctx: CompileContext): StateConfig 
           },
         ]
       : []),
-    { target: then, actions: [{ type: 'parley.countAttempt', params: { nodeId } }] },
+    { actions: [{ type: 'parley.countAttempt', params: { nodeId } }, ...say(askAgain)] },
   ];
   const answered: TransitionConfig[] = [
     {
@@ -37,26 +39,24 @@ export function compileAsk(config: AskConfig, ctx: CompileContext): StateConfig 
       target: ctx.requiredPort('next'),
       actions: [{ type: 'ask.store', params: { ...rule, variable: config.variable } }],
     },
-    ...failed('reprompt'),
+    ...failed(config.reprompt),
   ];
 
   return {
-    initial: 'prompt',
+    initial: 'waiting',
+    entry: say(config.prompt),
     exit: [{ type: 'parley.resetAttempts', params: { nodeId } }],
     states: {
-      prompt: { entry: say(config.prompt), always: [{ target: 'waiting' }] },
       waiting: {
         tags: [WAITING_TAG],
         on: {
           'user.message': answered,
           // A quick-reply button some channels show carries its text as the value.
           'user.choice': answered,
-          'user.dtmf': KEYPAD_TYPES.has(config.inputType) ? answered : failed('reprompt'),
-          'timer.no-input': failed('no-input'),
+          'user.dtmf': KEYPAD_TYPES.has(config.inputType) ? answered : failed(config.reprompt),
+          'timer.no-input': failed(config.noInputPrompt ?? config.prompt),
         },
       },
-      reprompt: { entry: say(config.reprompt), always: [{ target: 'waiting' }] },
-      'no-input': { entry: say(config.noInputPrompt ?? config.prompt), always: [{ target: 'waiting' }] },
     },
   };
 }
