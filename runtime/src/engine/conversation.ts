@@ -5,7 +5,8 @@ export type ConversationStatus = 'active' | 'ended';
 
 /**
  * Everything a conversation is between turns. `snapshot` is the JSON text of XState's persisted
- * snapshot: each turn restores from it, so nothing lives only in memory.
+ * snapshot: each turn starts from it (a warm actor stands in only when it is at exactly that text, see
+ * warm-actors.ts), so nothing lives only in memory.
  */
 export type Conversation = {
   version: LoadedVersion;
