@@ -3,6 +3,7 @@ import type { AuthService } from '../services/auth/auth-service.ts';
 import type { ConversationService } from '../services/conversations/index.ts';
 import type { FlowService } from '../services/flows/index.ts';
 import type { Principal } from '../services/principal.ts';
+import type { SimulatorService } from '../services/simulator/index.ts';
 import type { Database } from '../store/database.ts';
 
 /** The services one server builds once and every request shares. */
@@ -11,6 +12,8 @@ export type ParleyServices = {
   auth: AuthService;
   flows: FlowService;
   conversations: ConversationService;
+  /** Chats with a flow's draft for the designer, writing nothing. */
+  simulator: SimulatorService;
   /** Live conversation events for the `events.*` subscriptions. */
   events: LiveEvents;
 };

@@ -5,6 +5,7 @@ import { conversationsRouter } from './routers/conversations.ts';
 import { deploymentsRouter } from './routers/deployments.ts';
 import { eventsRouter } from './routers/events.ts';
 import { flowsRouter } from './routers/flows.ts';
+import { simulatorRouter } from './routers/simulator.ts';
 import { usersRouter } from './routers/users.ts';
 import { versionsRouter } from './routers/versions.ts';
 import { router } from './trpc.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   versions: versionsRouter,
   deployments: deploymentsRouter,
   conversations: conversationsRouter,
+  simulator: simulatorRouter,
   events: eventsRouter,
   audit: auditRouter,
 });

@@ -1,3 +1,4 @@
+import type { RuntimeDeps } from '@parley/nodes/runtime';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { authorizationOf, createApiContext, type ParleyServices } from '../api/context.ts';
@@ -6,8 +7,10 @@ import { createAuthService } from '../services/auth/auth-service.ts';
 import { type Clock, systemClock } from '../services/clock.ts';
 import { createConversationService, JobRunner } from '../services/conversations/index.ts';
 import { createFlowService } from '../services/flows/index.ts';
+import { createSimulatorService } from '../services/simulator/index.ts';
 import type { Database } from '../store/database.ts';
 import { createHttpApp } from './create-http-app.ts';
+import { registerDesignerFiles } from './designer-files.ts';
 import { createLiveEvents } from './events/live-events.ts';
 import { registerRequestDrain } from './lifecycle/request-drain.ts';
 import { createMetrics, registerMetricsRoute } from './observability/metrics.ts';
@@ -23,8 +26,12 @@ export type ParleyServerOptions = {
   maxBodyBytes?: number;
   /** How often durable timers are looked for. */
   jobPollMs?: number;
+  /** The designer's production build, served at `/`; null serves none (API-only servers, benches). */
+  designerDir?: string | null;
   /** Ids of new conversations (random by default); tests pass a fixed sequence to be repeatable. */
   newConversationId?: () => string;
+  /** HTTP transport and DNS lookup for the flows' HTTP nodes, in conversations and the simulator alike. */
+  runtimeDeps?: Partial<RuntimeDeps>;
 };
 
 export type ParleyServer = {
@@ -48,13 +55,15 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
   const events = createLiveEvents({ database, clock, logger });
   const metrics = createMetrics({ database, clock, streams: () => events.streams });
   const logTurn = createTurnLog(logger);
+  const flows = createFlowService({ database, clock });
   const services: ParleyServices = {
     database,
     auth: createAuthService({ database, clock }),
-    flows: createFlowService({ database, clock }),
+    flows,
     conversations: createConversationService({
       database,
       clock,
+      ...(options.runtimeDeps ? { runtimeDeps: options.runtimeDeps } : {}),
       ...(options.newConversationId ? { newConversationId: options.newConversationId } : {}),
       // After commit only: a rolled-back turn is never announced, logged or counted.
       onTurnCommitted: (turn) => {
@@ -62,6 +71,10 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
         metrics.observeTurn(turn);
         logTurn(turn);
       },
+    }),
+    simulator: createSimulatorService({
+      flows,
+      ...(options.runtimeDeps ? { runtimeDeps: options.runtimeDeps } : {}),
     }),
     events,
   };
@@ -86,6 +99,7 @@ export function createParleyServer(options: ParleyServerOptions): ParleyServer {
     }
   });
   registerMetricsRoute(app, metrics);
+  if (options.designerDir) registerDesignerFiles(app, options.designerDir);
   mountTrpc(app, {
     router: appRouter,
     prefix: '/trpc',

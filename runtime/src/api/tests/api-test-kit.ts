@@ -13,7 +13,11 @@ import {
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { EventSource } from 'eventsource';
 import pino from 'pino';
-import { createParleyServer, type ParleyServer } from '../../server/parley-server.ts';
+import {
+  createParleyServer,
+  type ParleyServer,
+  type ParleyServerOptions,
+} from '../../server/parley-server.ts';
 import { hashPassword } from '../../services/auth/password-hash.ts';
 import type { PrincipalKind } from '../../services/auth/policy.ts';
 import type { UserView } from '../../services/auth/user-view.ts';
@@ -74,7 +78,8 @@ export type ApiTestKit = {
 
 let userCount = 0;
 
-export type ApiKitOptions = { maxBodyBytes?: number };
+/** `runtimeDeps` stands in for the network of the flows' HTTP nodes. */
+export type ApiKitOptions = Pick<ParleyServerOptions, 'maxBodyBytes' | 'runtimeDeps'>;
 
 /**
  * Starts the API on a fresh test database with a signed-in admin (Ada Lovelace), operator (Grace

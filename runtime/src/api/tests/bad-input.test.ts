@@ -150,6 +150,34 @@ const badInputs: Record<ProcedureName, BadInput[] | null> = {
   ],
   'events.flow': [{ input: { flowId: 3 }, field: 'flowId' }],
 
+  'simulator.start': [
+    { input: { flowId: FLOW }, field: 'channel' },
+    { input: { flowId: FLOW, channel: 'web', flow: 'support.json' }, field: 'flow' },
+    { input: { flowId: FLOW, channel: 'web', flow: supportFlow() }, field: 'flow.id' },
+  ],
+  'simulator.send': [
+    {
+      input: { flowId: FLOW, session: { channel: 'web', locale: 'en' }, event: say },
+      field: 'session.snapshot',
+    },
+    {
+      input: {
+        flowId: FLOW,
+        session: { snapshot: '{}', channel: 'web', locale: 'en' },
+        event: { type: 'hi' },
+      },
+      field: 'event.type',
+    },
+    {
+      input: {
+        flowId: FLOW,
+        session: { snapshot: '{}', channel: 'web', locale: 'en', turn: -1 },
+        event: say,
+      },
+      field: 'session.turn',
+    },
+  ],
+
   'audit.list': [{ input: { limit: 'all' }, field: 'limit' }],
 };
 

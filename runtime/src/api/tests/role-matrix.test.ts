@@ -179,6 +179,15 @@ const cases: { [P in ProcedureName]: Case<P> } = {
       }),
   },
 
+  // A draft runs without being published; `send` goes on from a session the simulator started.
+  'simulator.start': { input: async ({ flowId }) => ({ flowId, channel: 'web' }) },
+  'simulator.send': {
+    input: async ({ kit, flowId }) => {
+      const { session } = await kit.services.simulator.start(systemPrincipal, { flowId, channel: 'web' });
+      return { flowId, session, event: { type: 'user.message', text: 'hello' } };
+    },
+  },
+
   'audit.list': { input: async () => ({ limit: 5 }) },
 };
 

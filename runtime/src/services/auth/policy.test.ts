@@ -60,6 +60,8 @@ const expected: Record<ProcedureName, PrincipalKind[] | 'public'> = {
   'conversations.transcript': anyUser,
   'events.conversation': [...anyUser, 'api-key'],
   'events.flow': [...anyUser, 'api-key'],
+  'simulator.start': editors,
+  'simulator.send': editors,
   'audit.list': admins,
 };
 

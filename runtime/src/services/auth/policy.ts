@@ -60,6 +60,10 @@ export const procedurePolicy = {
   'events.conversation': ['admin', 'operator', 'agent', 'api-key'],
   'events.flow': ['admin', 'operator', 'agent', 'api-key'],
 
+  // The designer's simulator runs drafts, which only editors see change; connectors run published versions.
+  'simulator.start': editors,
+  'simulator.send': editors,
+
   'audit.list': admins,
 } as const satisfies Record<string, readonly PrincipalKind[] | 'public'>;
 

@@ -1,0 +1,110 @@
+import { validateFlow } from '@parley/nodes';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FlowCanvas, NodePalette } from '../canvas/index.ts';
+import { FlowSettingsPanel } from '../flow-settings/flow-settings-panel.tsx';
+import { MachineView } from '../machine/machine-view.tsx';
+import { flowsHref } from '../routing/hash-route.ts';
+import { useSignedIn } from '../session/session-context.tsx';
+import { SimulatorPanel } from '../simulator/simulator-panel.tsx';
+import { VersionsPanel } from '../versions/versions-panel.tsx';
+import { NodeInspectorPanel } from './node-inspector-panel.tsx';
+import { ProblemsPanel } from './problems-panel.tsx';
+import { SaveStatus } from './save-status.tsx';
+import { SideTabs } from './side-tabs.tsx';
+import { useDraft } from './use-draft.ts';
+
+/** One flow's draft: palette, canvas, side panels and problems, saved as it is edited. */
+export function EditorPage({ flowId }: { flowId: string }) {
+  const { t } = useTranslation();
+  const { api, user } = useSignedIn();
+  const draft = useDraft(api, flowId);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [tab, setTab] = useState('inspector');
+  const [activeNode, setActiveNode] = useState<string | null>(null);
+  const { flow } = draft;
+  const problems = useMemo(() => (flow ? validateFlow(flow) : []), [flow]);
+  const problemNodeIds = useMemo(
+    () => new Set(problems.flatMap((p) => (p.severity === 'error' && p.nodeId ? [p.nodeId] : []))),
+    [problems],
+  );
+
+  if (draft.loadError)
+    return (
+      <p role="alert" className="error page-error">
+        {draft.loadError}
+      </p>
+    );
+  if (!flow) return <p className="page-loading">{t('app.loading')}</p>;
+  const node = flow.nodes.find((n) => n.id === selected) ?? null;
+  const choose = (nodeId: string | null) => {
+    setSelected(nodeId);
+    if (nodeId) setTab('inspector');
+  };
+
+  return (
+    <ReactFlowProvider>
+      <div className="editor">
+        <header className="editor-bar">
+          <a href={flowsHref}>← {t('editor.back')}</a>
+          <h1>{flow.name}</h1>
+          <SaveStatus save={draft.save} onReload={draft.reload} onOverwrite={draft.overwrite} />
+        </header>
+        <aside className="palette-pane">
+          <NodePalette flow={flow} onChange={draft.edit} />
+        </aside>
+        <section className="canvas-pane">
+          <FlowCanvas
+            flow={flow}
+            onChange={draft.edit}
+            selectedNodeId={selected}
+            onSelect={choose}
+            problemNodeIds={problemNodeIds}
+            highlightedNodeId={activeNode}
+          />
+        </section>
+        <aside className="inspector-pane">
+          <SideTabs
+            active={tab}
+            onActivate={setTab}
+            tabs={[
+              {
+                id: 'inspector',
+                label: t('editor.inspector'),
+                content: () => <NodeInspectorPanel flow={flow} node={node} onChange={draft.edit} />,
+              },
+              {
+                id: 'flow',
+                label: t('flowSettings.tab'),
+                content: () => <FlowSettingsPanel flow={flow} onChange={draft.edit} />,
+              },
+              {
+                id: 'simulator',
+                label: t('simulator.tab'),
+                content: () => <SimulatorPanel api={api} flow={flow} onActiveNode={setActiveNode} />,
+              },
+              {
+                id: 'versions',
+                label: t('versions.tab'),
+                content: () => (
+                  <VersionsPanel
+                    api={api}
+                    flowId={flowId}
+                    isAdmin={user.role === 'admin'}
+                    beforePublish={draft.saveNow}
+                    onDiff={() => undefined}
+                  />
+                ),
+              },
+              { id: 'machine', label: t('machine.tab'), content: () => <MachineView flow={flow} /> },
+            ]}
+          />
+        </aside>
+        <footer className="problems-pane">
+          <ProblemsPanel problems={problems} onChoose={choose} />
+        </footer>
+      </div>
+    </ReactFlowProvider>
+  );
+}
