@@ -108,6 +108,13 @@ describe('the designer', { timeout: 60_000 }, () => {
     await canvas.connect('message-1', 'next', 'end');
     await expect.poll(() => page.getByTestId('rf__edge-e-ask-1-next').count()).toBe(1);
     await expect.poll(() => page.getByTestId('rf__edge-e-message-1-next').count()).toBe(1);
+
+    // Tidy up lays the flow out left to right on the server (ELK), as one edit.
+    await page.getByRole('button', { name: 'Tidy up the layout (Shift+L)' }).click();
+    const left = async (id: string) => (await canvas.card(id).boundingBox())?.x ?? Number.NaN;
+    await expect.poll(async () => (await left('start')) < (await left('ask-1'))).toBe(true);
+    await expect.poll(async () => (await left('ask-1')) < (await left('message-1'))).toBe(true);
+    await expect.poll(async () => (await left('message-1')) < (await left('end'))).toBe(true);
     await screenshot(page, '05-flow-drawn');
   });
 
@@ -219,7 +226,15 @@ describe('the designer', { timeout: 60_000 }, () => {
     await compare.getByRole('button', { name: 'Show differences' }).click();
     await expect.poll(() => compare.textContent()).toContain('0 added, 0 removed, 1 changed');
     expect(await compare.locator('.diff-changed').textContent()).toContain('message-1');
+    // The canvas shows v2 read-only with the changed node marked, until the comparison is hidden.
+    await expect.poll(() => canvas.card('message-1').getAttribute('data-diff')).toBe('changed');
+    expect(await canvas.card('ask-1').getAttribute('data-diff')).toBe(null);
+    expect(
+      await page.getByRole('status').filter({ hasText: 'Showing the differences from v1 to v2' }).count(),
+    ).toBe(1);
     await screenshot(page, '11-versions-diff');
+    await page.locator('.diff-banner').getByRole('button', { name: 'Hide differences' }).click();
+    await expect.poll(() => canvas.card('message-1').getAttribute('data-diff')).toBe(null);
 
     const development = page.locator('tr[data-environment="development"]');
     await development.getByRole('button', { name: 'Deploy' }).click();
@@ -252,6 +267,66 @@ describe('the designer', { timeout: 60_000 }, () => {
     // Latest version v2; development runs v1 again after the rollback.
     expect(await row.locator('td').nth(1).textContent()).toBe('v2');
     expect(await row.locator('td').nth(2).textContent()).toBe('development v1');
+  });
+
+  it('duplicates, exports, imports and deletes flows from the list', async () => {
+    const rowOf = (name: string) =>
+      page.locator('tr').filter({ has: page.getByRole('link', { name, exact: true }) });
+    const original = rowOf('Password reset');
+    await original.getByRole('button', { name: 'Duplicate' }).click();
+    const copy = rowOf('Copy of Password reset');
+    await expect.poll(() => copy.count()).toBe(1);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      original.getByRole('button', { name: 'Export' }).click(),
+    ]);
+    const exported = await download.path();
+    const document = JSON.parse(readFileSync(exported, 'utf8')) as { name: string; nodes: unknown[] };
+    expect(document).toMatchObject({ name: 'Password reset', nodes: { length: 4 } });
+
+    await page.locator('.import-button input[type=file]').setInputFiles(exported);
+    await expect.poll(() => page.url()).toMatch(/#\/flows\/flow_/);
+    await expect.poll(() => page.getByTestId('node-ask-1').isVisible()).toBe(true);
+    await page.getByRole('link', { name: /All flows/ }).click();
+    await expect.poll(() => rowOf('Password reset').count()).toBe(2);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await copy.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => copy.count()).toBe(0);
+    await screenshot(page, '15-flows-list');
+  });
+
+  it('edits an expression in Monaco, with its unknown names underlined until they are declared', async () => {
+    await page.getByLabel('New flow name').fill('Expressions');
+    await page.getByRole('button', { name: 'Create flow' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Expressions' }).isVisible()).toBe(true);
+    const canvas = canvasActions(page);
+    await canvas.dropNode('set-variable', 640, 200);
+    await expect.poll(() => canvas.card('set-variable-1').count()).toBe(1);
+    await canvas.select('set-variable-1');
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    const inspector = page.getByRole('tabpanel').getByTestId('node-inspector');
+    const editor = inspector.locator('.monaco-editor').first();
+    await expect.poll(() => editor.count(), { timeout: 15_000 }).toBe(1);
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('basket + 1');
+    await expect
+      .poll(() => editor.locator('.squiggly-error').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await screenshot(page, '14-expression-error');
+
+    await page.getByRole('tab', { name: 'Flow' }).click();
+    const flowPanel = page.getByRole('region', { name: 'Flow' });
+    await flowPanel.getByRole('button', { name: 'Add to Variables' }).click();
+    await flowPanel
+      .getByRole('group', { name: 'Variables 1' })
+      .getByLabel('Name', { exact: true })
+      .fill('basket');
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await expect.poll(() => editor.locator('.squiggly-error').count(), { timeout: 10_000 }).toBe(0);
+    await page.getByRole('link', { name: /All flows/ }).click();
   });
 
   it('switches the whole UI to Chinese and back', async () => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import '../i18n/english-for-tests.ts';
+import { layoutFlowGraph } from '@parley/runtime/server/testing';
 import type { FlowDocument } from '@parley/shared';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { ReactFlowProvider } from '@xyflow/react';
@@ -43,7 +44,13 @@ function renderEditor(props: Props) {
           onSelect={handlers.onSelect}
           readOnly={p.readOnly}
         />
-        <FlowCanvas selectedNodeId={null} onChange={handlers.onChange} onSelect={handlers.onSelect} {...p} />
+        <FlowCanvas
+          selectedNodeId={null}
+          onChange={handlers.onChange}
+          onSelect={handlers.onSelect}
+          layoutEngine={layoutFlowGraph}
+          {...p}
+        />
       </div>
     </ReactFlowProvider>
   );
@@ -78,6 +85,42 @@ describe('FlowCanvas', () => {
     expect(screen.getByTestId('node-end').getAttribute('data-active')).toBe('true');
     expect(screen.getByTestId('node-choice-1').hasAttribute('data-problem')).toBe(false);
     expect(screen.getByTestId('node-choice-1').hasAttribute('data-active')).toBe(false);
+  });
+
+  it('marks diffed nodes with an outline class, data-diff and a titled badge', () => {
+    const nodeMarks = new Map([
+      ['ask-1', 'added'],
+      ['choice-1', 'changed'],
+      ['end', 'removed'],
+    ] as const);
+    const { rerender } = renderEditor({ flow: testFlow(), nodeMarks, readOnly: true });
+    for (const [id, mark] of nodeMarks) {
+      const card = screen.getByTestId(`node-${id}`);
+      expect(card.getAttribute('data-diff')).toBe(mark);
+      expect(card.classList.contains(`pc-card--diff-${mark}`)).toBe(true);
+    }
+    expect(screen.getByTestId('node-start').hasAttribute('data-diff')).toBe(false);
+    // xyflow hides cards until it has measured them, so the badges are read by selector, not by role.
+    const badge = (id: string) => screen.getByTestId(`node-${id}`).querySelector('.pc-card__mark--diff');
+    expect(
+      [badge('ask-1'), badge('choice-1'), badge('end')].map((b) => [
+        b?.textContent,
+        b?.getAttribute('title'),
+      ]),
+    ).toEqual([
+      ['+', 'Added node'],
+      ['~', 'Changed node'],
+      ['−', 'Removed node'],
+    ]);
+    expect(badge('ask-1')?.getAttribute('aria-label')).toBe('Added node');
+    expect(badge('start')).toBeNull();
+
+    // A fresh map with other contents reaches the cards; no marks clears them.
+    rerender({ flow: testFlow(), nodeMarks: new Map([['start', 'changed']]), readOnly: true });
+    expect(screen.getByTestId('node-start').getAttribute('data-diff')).toBe('changed');
+    expect(screen.getByTestId('node-ask-1').hasAttribute('data-diff')).toBe(false);
+    rerender({ flow: testFlow(), readOnly: true });
+    expect(document.querySelectorAll('[data-diff]')).toHaveLength(0);
   });
 
   it('follows the selectedNodeId prop', () => {
@@ -131,11 +174,43 @@ describe('FlowCanvas editing', () => {
     expect(screen.getByRole('status').textContent).toContain('Pasted 1 node');
   });
 
+  it('tidies up the layout as one undoable edit, from the button and with Shift+L', async () => {
+    const piled = testFlow();
+    piled.nodes = piled.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } }));
+    const { onChange, rerender } = renderEditor({ flow: piled });
+    fireEvent.click(screen.getByRole('button', { name: 'Tidy up the layout (Shift+L)' }));
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
+    const tidy = onChange.mock.lastCall![0];
+    const xs = tidy.nodes.map((n) => n.position.x);
+    expect(new Set(xs).size).toBe(4);
+    expect(tidy.edges).toBe(piled.edges);
+
+    rerender({ flow: tidy });
+    act(() => {
+      fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    });
+    expect(onChange).toHaveBeenLastCalledWith(piled);
+
+    // Shift+L on the piled flow gives the same layout again.
+    rerender({ flow: piled });
+    act(() => {
+      fireEvent.keyDown(document.body, { key: 'L', shiftKey: true });
+    });
+    await vi.waitFor(() => expect(onChange.mock.lastCall![0]).not.toBe(piled));
+    expect(onChange.mock.lastCall![0].nodes.map((n) => n.position)).toEqual(
+      tidy.nodes.map((n) => n.position),
+    );
+  });
+
   it('does not edit a read-only flow', () => {
     const { onChange } = renderEditor({ flow: testFlow(), readOnly: true, selectedNodeId: 'ask-1' });
     act(() => {
       fireEvent.keyDown(document.body, { key: 'c', ctrlKey: true });
       fireEvent.keyDown(document.body, { key: 'v', ctrlKey: true });
+    });
+    expect(screen.queryByRole('button', { name: 'Tidy up the layout (Shift+L)' })).toBeNull();
+    act(() => {
+      fireEvent.keyDown(document.body, { key: 'L', shiftKey: true });
     });
     expect(onChange).not.toHaveBeenCalled();
   });

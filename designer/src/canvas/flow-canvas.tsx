@@ -14,14 +14,16 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useRef } from 'react';
+import { type DragEvent, useCallback, useEffect, useRef } from 'react';
 import { CanvasHint, useHint } from './canvas-hint.tsx';
 import { CanvasSearch } from './canvas-search.tsx';
 import { type Clipboard, copyNodes, PASTE_OFFSET, pasteNodes } from './clipboard.ts';
 import { type ConnectionAttempt, checkConnection, refusalHint } from './connection-rules.ts';
+import type { NodeDiffMark } from './diff-view.ts';
 import { addNodeCentredAt, applyMoves, connect, reconnect, removeElements } from './document-edits.ts';
 import { hasNodeDrag, readNodeDrag } from './drag-data.ts';
 import { labels } from './labels.ts';
+import { type LayoutEngine, layoutFlow, type NodeSize } from './layout.ts';
 import { NodeCard } from './node-card.tsx';
 import type { CanvasCommand } from './shortcuts.ts';
 import { CARD_NODE_TYPE, type CanvasEdge, type CanvasNode } from './to-xyflow.ts';
@@ -39,6 +41,10 @@ export type FlowCanvasProps = {
   onSelect: (nodeId: string | null) => void;
   problemNodeIds?: ReadonlySet<string>;
   highlightedNodeId?: string | null;
+  /** Outlines and badges nodes as added, removed or changed, e.g. to show a diff built with `diffView`. */
+  nodeMarks?: ReadonlyMap<string, NodeDiffMark>;
+  /** Computes auto-layout positions (the server's `flows.layout`); without it there is no Tidy up. */
+  layoutEngine?: LayoutEngine;
   readOnly?: boolean;
 };
 
@@ -47,8 +53,32 @@ const deleteKeys = ['Delete', 'Backspace'];
 const fitViewOptions = { padding: 0.2, maxZoom: 1 };
 
 function miniMapClass(node: CanvasNode): string {
-  const category = node.data.category ?? 'unknown';
-  return node.data.problem ? `pc-mini pc-mini--${category} pc-mini--problem` : `pc-mini pc-mini--${category}`;
+  const classes = ['pc-mini', `pc-mini--${node.data.category ?? 'unknown'}`];
+  if (node.data.diff) classes.push(`pc-mini--${node.data.diff}`);
+  if (node.data.problem) classes.push('pc-mini--problem');
+  return classes.join(' ');
+}
+
+/** The sizes xyflow measured for the cards, so the layout spaces them as they really are. */
+function measuredSizes(nodes: readonly CanvasNode[]): Map<string, NodeSize> {
+  const sizes = new Map<string, NodeSize>();
+  for (const node of nodes) {
+    const { width, height } = node.measured ?? {};
+    if (width && height) sizes.set(node.id, { width, height });
+  }
+  return sizes;
+}
+
+/** A layered diagram: three boxes, one feeding two. */
+function TidyIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <rect x="1" y="6" width="5" height="4" rx="1" />
+      <rect x="10" y="1" width="5" height="4" rx="1" />
+      <rect x="10" y="11" width="5" height="4" rx="1" />
+      <path d="M6 8h2V3h2M8 8v5h2" fill="none" stroke="currentColor" strokeWidth="1.2" />
+    </svg>
+  );
 }
 
 /** Normalises a connection dragged either way (from an output, or back from an input) to output -> input. */
@@ -74,9 +104,11 @@ export function FlowCanvas({
   onSelect,
   problemNodeIds,
   highlightedNodeId,
+  nodeMarks,
+  layoutEngine,
   readOnly = false,
 }: FlowCanvasProps) {
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
   const container = useRef<HTMLDivElement>(null);
   const { hint, show: showHint, dismiss: dismissHint } = useHint();
 
@@ -94,7 +126,14 @@ export function FlowCanvas({
   );
 
   const history = useHistory(flow, commit);
-  const elements = useCanvasElements({ flow, problemNodeIds, highlightedNodeId, selectedNodeId, onSelect });
+  const elements = useCanvasElements({
+    flow,
+    problemNodeIds,
+    highlightedNodeId,
+    nodeMarks,
+    selectedNodeId,
+    onSelect,
+  });
   const { selectNodes } = elements;
 
   const onNodesChange = useCallback(
@@ -206,6 +245,40 @@ export function FlowCanvas({
     [readOnly, screenToFlowPosition, selectNodes, commit, showHint],
   );
 
+  // The whole layout is one commit, so one undo puts every card back. The view is fitted once the
+  // cards have moved to their new places (a fit right away would frame the old ones).
+  const latestNodes = useRef(elements.nodes);
+  latestNodes.current = elements.nodes;
+  const tidying = useRef(false);
+  /** The laid-out document whose arrival fits the view. */
+  const fitWhen = useRef<FlowDocument | null>(null);
+  const tidyUp = useCallback(async () => {
+    if (readOnly || !layoutEngine || tidying.current) return;
+    tidying.current = true;
+    const from = latest.current;
+    try {
+      const next = await layoutFlow(from, layoutEngine, { sizes: measuredSizes(latestNodes.current) });
+      // An edit made while the layout ran wins; its result would undo that edit.
+      if (latest.current !== from) return;
+      if (next === from) {
+        void fitView(fitViewOptions);
+        return;
+      }
+      fitWhen.current = next;
+      commit(next);
+    } catch {
+      showHint(labels.hints.layoutFailed);
+    } finally {
+      tidying.current = false;
+    }
+  }, [readOnly, layoutEngine, commit, fitView, showHint]);
+  useEffect(() => {
+    if (fitWhen.current === null) return;
+    // Effects of xyflow's own components have run by now, so its store holds the moved cards.
+    if (fitWhen.current === flow) void fitView(fitViewOptions);
+    fitWhen.current = null;
+  }, [flow, fitView]);
+
   const clipboard = useRef<Clipboard | null>(null);
   const pastes = useRef(0);
   const runCommand = (command: CanvasCommand): boolean => {
@@ -215,6 +288,9 @@ export function FlowCanvas({
         return true;
       case 'redo':
         history.redo();
+        return true;
+      case 'tidy':
+        void tidyUp();
         return true;
       case 'copy': {
         const ids = elements.nodes.filter((n) => n.selected).map((n) => n.id);
@@ -312,6 +388,16 @@ export function FlowCanvas({
               >
                 ↷
               </ControlButton>
+              {layoutEngine && (
+                <ControlButton
+                  onClick={() => void tidyUp()}
+                  title={labels.tidyUp}
+                  aria-label={labels.tidyUp}
+                  className="pc-tidy"
+                >
+                  <TidyIcon />
+                </ControlButton>
+              )}
             </>
           )}
         </Controls>

@@ -1,5 +1,6 @@
 import type { NodeCategory } from '@parley/nodes';
 import i18next from 'i18next';
+import type { NodeDiffMark } from './diff-view.ts';
 
 const t = (key: string, options?: Record<string, unknown>) => i18next.t(`canvas.${key}`, options ?? {});
 
@@ -28,6 +29,9 @@ export const labels = {
   get redo() {
     return t('redo');
   },
+  get tidyUp() {
+    return t('tidyUp');
+  },
   get paletteTitle() {
     return t('paletteTitle');
   },
@@ -52,6 +56,8 @@ export const labels = {
   get activeMark() {
     return t('activeMark');
   },
+  /** The badge title of a node a diff marks as added, removed or changed. */
+  diffMark: (mark: NodeDiffMark) => t(`diffMarks.${mark}`),
   get inputHandle() {
     return t('inputHandle');
   },
@@ -90,6 +96,9 @@ export const labels = {
     },
     get nothingToPaste() {
       return t('hints.nothingToPaste');
+    },
+    get layoutFailed() {
+      return t('hints.layoutFailed');
     },
     pasted: (count: number) => t('hints.pasted', { count }),
     copied: (count: number) => t('hints.copied', { count }),

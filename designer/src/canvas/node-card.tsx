@@ -6,6 +6,8 @@ import type { CanvasNode } from './to-xyflow.ts';
 /** Cards stay compact on big flows; the full text is one hover away in the title. */
 const MAX_ESSENCE_LINES = 4;
 
+const DIFF_BADGES = { added: '+', removed: '−', changed: '~' } as const;
+
 function NodeCardView({ id, data, selected }: NodeProps<CanvasNode>) {
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = data.ports.map((p) => p.name).join('\n');
@@ -25,6 +27,7 @@ function NodeCardView({ id, data, selected }: NodeProps<CanvasNode>) {
     selected && 'pc-card--selected',
     data.problem && 'pc-card--problem',
     data.active && 'pc-card--active',
+    data.diff && `pc-card--diff-${data.diff}`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -38,6 +41,7 @@ function NodeCardView({ id, data, selected }: NodeProps<CanvasNode>) {
       data-problem={data.problem ? 'true' : undefined}
       data-active={data.active ? 'true' : undefined}
       data-selected={selected ? 'true' : undefined}
+      data-diff={data.diff ?? undefined}
     >
       {data.hasInput && (
         <Handle
@@ -68,6 +72,16 @@ function NodeCardView({ id, data, selected }: NodeProps<CanvasNode>) {
             aria-label={labels.activeMark}
             title={labels.activeMark}
           />
+        )}
+        {data.diff && (
+          <span
+            className={`pc-card__mark pc-card__mark--diff pc-card__mark--${data.diff}`}
+            role="img"
+            aria-label={labels.diffMark(data.diff)}
+            title={labels.diffMark(data.diff)}
+          >
+            {DIFF_BADGES[data.diff]}
+          </span>
         )}
       </header>
       <div className="pc-card__id">{id}</div>

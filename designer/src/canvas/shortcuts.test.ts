@@ -23,6 +23,13 @@ describe('commandFor', () => {
     expect(commandFor(key('v', { ctrlKey: true }))).toBe('paste');
   });
 
+  it('tidies the layout with Shift+L alone', () => {
+    expect(commandFor(key('L', { shiftKey: true }))).toBe('tidy');
+    expect(commandFor(key('l'))).toBeNull();
+    expect(commandFor(key('L', { shiftKey: true, ctrlKey: true }))).toBeNull();
+    expect(commandFor(key('L', { shiftKey: true, altKey: true }))).toBeNull();
+  });
+
   it('ignores plain keys and other combinations', () => {
     expect(commandFor(key('z'))).toBeNull();
     expect(commandFor(key('v', { ctrlKey: true, altKey: true }))).toBeNull();

@@ -1,6 +1,7 @@
 import { definitionOf, isNodeKind, type NodeCategory } from '@parley/nodes';
 import type { FlowDocument, FlowNode } from '@parley/shared';
 import { type Edge, MarkerType, type Node } from '@xyflow/react';
+import type { NodeDiffMark } from './diff-view.ts';
 import { essenceOf } from './essence.ts';
 import { labels } from './labels.ts';
 import { hasInput, type PortView, portsOf } from './ports.ts';
@@ -18,6 +19,8 @@ export type CardData = {
   hasInput: boolean;
   problem: boolean;
   active: boolean;
+  /** How the node differs in a diff being shown, or null outside one. */
+  diff: NodeDiffMark | null;
 };
 
 export type CanvasNode = Node<CardData, typeof CARD_NODE_TYPE>;
@@ -26,6 +29,7 @@ export type CanvasEdge = Edge;
 export type Marks = {
   problemNodeIds?: ReadonlySet<string> | undefined;
   highlightedNodeId?: string | null | undefined;
+  nodeMarks?: ReadonlyMap<string, NodeDiffMark> | undefined;
 };
 
 export function toCanvasNodes(flow: FlowDocument, marks: Marks = {}): CanvasNode[] {
@@ -44,6 +48,7 @@ export function toCanvasNodes(flow: FlowDocument, marks: Marks = {}): CanvasNode
         hasInput: hasInput(node.type),
         problem: marks.problemNodeIds?.has(node.id) ?? false,
         active: marks.highlightedNodeId === node.id,
+        diff: marks.nodeMarks?.get(node.id) ?? null,
       },
     };
   });
@@ -66,6 +71,7 @@ function sameCard(a: CardData, b: CardData): boolean {
     a.essence.join('\n') === b.essence.join('\n') &&
     a.problem === b.problem &&
     a.active === b.active &&
+    a.diff === b.diff &&
     a.ports.length === b.ports.length &&
     a.ports.every((p, i) => {
       const q = b.ports[i];

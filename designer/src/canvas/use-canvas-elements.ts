@@ -2,6 +2,7 @@ import type { FlowDocument } from '@parley/shared';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { NodeDiffMark } from './diff-view.ts';
 import {
   type CanvasEdge,
   type CanvasNode,
@@ -16,6 +17,7 @@ type Options = {
   flow: FlowDocument;
   problemNodeIds: ReadonlySet<string> | undefined;
   highlightedNodeId: string | null | undefined;
+  nodeMarks: ReadonlyMap<string, NodeDiffMark> | undefined;
   selectedNodeId: string | null;
   onSelect: (nodeId: string | null) => void;
 };
@@ -33,17 +35,24 @@ export function useCanvasElements({
   flow,
   problemNodeIds,
   highlightedNodeId,
+  nodeMarks,
   selectedNodeId,
   onSelect,
 }: Options) {
   // Callers often build a fresh Set each render; keying on its contents avoids re-deriving every card.
   const problemKey = problemNodeIds ? [...problemNodeIds].sort().join('\n') : '';
+  const marksKey = nodeMarks
+    ? [...nodeMarks]
+        .map(([id, mark]) => `${id}\t${mark}`)
+        .sort()
+        .join('\n')
+    : '';
   // Cards carry translated labels, so a new UI language derives them again.
   const { i18n } = useTranslation();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: problemKey stands for problemNodeIds' contents, i18n.language for the labels
+  // biome-ignore lint/correctness/useExhaustiveDependencies: problemKey and marksKey stand for their sets' contents, i18n.language for the labels
   const derivedNodes = useMemo(
-    () => toCanvasNodes(flow, { problemNodeIds, highlightedNodeId }),
-    [flow, problemKey, highlightedNodeId, i18n.language],
+    () => toCanvasNodes(flow, { problemNodeIds, highlightedNodeId, nodeMarks }),
+    [flow, problemKey, marksKey, highlightedNodeId, i18n.language],
   );
   const derivedEdges = useMemo(() => toCanvasEdges(flow), [flow]);
 

@@ -1,6 +1,7 @@
 import { validateFlow } from '@parley/nodes';
+import type { LayoutGraph } from '@parley/shared';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FlowCanvas, NodePalette } from '../canvas/index.ts';
 import { FlowSettingsPanel } from '../flow-settings/flow-settings-panel.tsx';
@@ -13,6 +14,7 @@ import { NodeInspectorPanel } from './node-inspector-panel.tsx';
 import { ProblemsPanel } from './problems-panel.tsx';
 import { SaveStatus } from './save-status.tsx';
 import { SideTabs } from './side-tabs.tsx';
+import { useDiffView } from './use-diff-view.ts';
 import { useDraft } from './use-draft.ts';
 
 /** One flow's draft: palette, canvas, side panels and problems, saved as it is edited. */
@@ -24,6 +26,8 @@ export function EditorPage({ flowId }: { flowId: string }) {
   const [tab, setTab] = useState('inspector');
   const [activeNode, setActiveNode] = useState<string | null>(null);
   const { flow } = draft;
+  const diff = useDiffView(api, flowId, flow);
+  const layoutEngine = useCallback((graph: LayoutGraph) => api.flows.layout.mutate(graph), [api]);
   const problems = useMemo(() => (flow ? validateFlow(flow) : []), [flow]);
   const problemNodeIds = useMemo(
     () => new Set(problems.flatMap((p) => (p.severity === 'error' && p.nodeId ? [p.nodeId] : []))),
@@ -51,18 +55,48 @@ export function EditorPage({ flowId }: { flowId: string }) {
           <h1>{flow.name}</h1>
           <SaveStatus save={draft.save} onReload={draft.reload} onOverwrite={draft.overwrite} />
         </header>
+        {diff.shown && (
+          <div className="diff-banner" role="status">
+            {t('editor.showingDiff', {
+              from: diff.shown.from === 'draft' ? t('versions.draft') : `v${diff.shown.from}`,
+              to: diff.shown.to === 'draft' ? t('versions.draft') : `v${diff.shown.to}`,
+            })}
+            <button type="button" onClick={() => void diff.show(null)}>
+              {t('versions.clearDiff')}
+            </button>
+          </div>
+        )}
+        {diff.error && (
+          <p role="alert" className="error diff-banner">
+            {diff.error}
+          </p>
+        )}
         <aside className="palette-pane">
-          <NodePalette flow={flow} onChange={draft.edit} />
+          <NodePalette flow={flow} onChange={draft.edit} readOnly={diff.shown !== null} />
         </aside>
         <section className="canvas-pane">
-          <FlowCanvas
-            flow={flow}
-            onChange={draft.edit}
-            selectedNodeId={selected}
-            onSelect={choose}
-            problemNodeIds={problemNodeIds}
-            highlightedNodeId={activeNode}
-          />
+          {diff.shown ? (
+            <FlowCanvas
+              key="diff"
+              flow={diff.shown.flow}
+              nodeMarks={diff.shown.marks}
+              readOnly
+              onChange={() => undefined}
+              selectedNodeId={selected}
+              onSelect={setSelected}
+            />
+          ) : (
+            <FlowCanvas
+              key="draft"
+              flow={flow}
+              onChange={draft.edit}
+              selectedNodeId={selected}
+              onSelect={choose}
+              problemNodeIds={problemNodeIds}
+              highlightedNodeId={activeNode}
+              layoutEngine={layoutEngine}
+            />
+          )}
         </section>
         <aside className="inspector-pane">
           <SideTabs
@@ -93,7 +127,7 @@ export function EditorPage({ flowId }: { flowId: string }) {
                     flowId={flowId}
                     isAdmin={user.role === 'admin'}
                     beforePublish={draft.saveNow}
-                    onDiff={() => undefined}
+                    onDiff={(compared) => void diff.show(compared)}
                   />
                 ),
               },

@@ -4,6 +4,7 @@ import type { ApiOutputs } from '../api/api-client.ts';
 import { errorMessage } from '../api/error-message.ts';
 import { flowHref } from '../routing/hash-route.ts';
 import { useSignedIn } from '../session/session-context.tsx';
+import { downloadJson } from './download-json.ts';
 
 type FlowSummary = ApiOutputs['flows']['list'][number];
 
@@ -50,6 +51,41 @@ export function FlowsPage() {
     }
   }
 
+  const attempt = async (work: () => Promise<void>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  };
+
+  const duplicate = (flow: FlowSummary) =>
+    attempt(async () => {
+      const document = await api.flows.export.query({ flowId: flow.id });
+      await api.flows.import.mutate({ flow: document, name: t('flows.copyName', { name: flow.name }) });
+      reload();
+    });
+
+  const exportFlow = (flow: FlowSummary) =>
+    attempt(async () => {
+      const document = await api.flows.export.query({ flowId: flow.id });
+      downloadJson(`${flow.name}.json`, document);
+    });
+
+  const importFile = (file: File) =>
+    attempt(async () => {
+      const text = await file.text();
+      let document: unknown;
+      try {
+        document = JSON.parse(text);
+      } catch {
+        throw new Error(t('flows.notJson', { file: file.name }));
+      }
+      const flow = await api.flows.import.mutate({ flow: document });
+      window.location.hash = flowHref(flow.id);
+    });
+
   async function remove(flow: FlowSummary) {
     if (!window.confirm(t('flows.confirmDelete', { name: flow.name }))) return;
     try {
@@ -70,6 +106,18 @@ export function FlowsPage() {
           <input required value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <button type="submit">{t('flows.create')}</button>
+        <label className="button import-button">
+          {t('flows.import')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
       </form>
       {error && (
         <p role="alert" className="error">
@@ -97,20 +145,33 @@ export function FlowsPage() {
                 <td>
                   <a href={flowHref(flow.id)}>{flow.name}</a>
                 </td>
-                <td>{flow.latestVersion === null ? t('flows.unpublished') : `v${flow.latestVersion}`}</td>
+                <td>
+                  {flow.latestVersion === null ? t('flows.unpublished') : `v${flow.latestVersion}`}
+                  {flow.latestVersion !== null && flow.draftChanged && (
+                    <span className="badge draft-changed">{t('flows.draftChanged')}</span>
+                  )}
+                </td>
                 <td>
                   <LiveCell live={flow.live} />
                 </td>
                 <td>
                   {dateFormat.format(flow.updatedAt)} · {flow.updatedByName}
                 </td>
-                <td className="actions">
-                  <a className="button" href={flowHref(flow.id)}>
-                    {t('flows.open')}
-                  </a>
-                  <button type="button" className="danger" onClick={() => void remove(flow)}>
-                    {t('flows.delete')}
-                  </button>
+                <td>
+                  <div className="actions">
+                    <a className="button" href={flowHref(flow.id)}>
+                      {t('flows.open')}
+                    </a>
+                    <button type="button" onClick={() => void duplicate(flow)}>
+                      {t('flows.duplicate')}
+                    </button>
+                    <button type="button" onClick={() => void exportFlow(flow)}>
+                      {t('flows.export')}
+                    </button>
+                    <button type="button" className="danger" onClick={() => void remove(flow)}>
+                      {t('flows.delete')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

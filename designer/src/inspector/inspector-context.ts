@@ -8,6 +8,8 @@ export type InspectorContextValue = {
   idPrefix: string;
   languages: readonly string[];
   variables: readonly string[];
+  /** Names readable only in some fields (`response` in an HTTP response mapping), by field path key. */
+  extraNames: ReadonlyMap<string, readonly string[]>;
   issues: PlacedIssues;
 };
 

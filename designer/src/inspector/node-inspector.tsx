@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { z } from 'zod';
 import { FieldEditor } from './field-editor.tsx';
+import { extraNamesByPath } from './field-scopes.ts';
 import { InspectorContext, type InspectorContextValue } from './inspector-context.ts';
 import { labels } from './labels.ts';
 import { ObjectProperties } from './object-field.tsx';
@@ -14,7 +15,7 @@ export type NodeInspectorProps = {
   value: unknown;
   /** The flow's languages, one tab each in localised texts. */
   languages: string[];
-  /** Declared variable names, suggested by variable pickers. */
+  /** Declared variable names, suggested by variable pickers and in expressions. */
   variables: string[];
   /** Receives the whole new config on every edit. */
   onChange: (value: unknown) => void;
@@ -31,9 +32,10 @@ export function NodeInspector({ schema, value, languages, variables, onChange }:
     () => placeIssues(validate(schema, value), renderedFields(model, value)),
     [schema, model, value],
   );
+  const extraNames = useMemo(() => extraNamesByPath(schema, value), [schema, value]);
   const context = useMemo<InspectorContextValue>(
-    () => ({ idPrefix, languages, variables, issues }),
-    [idPrefix, languages, variables, issues],
+    () => ({ idPrefix, languages, variables, extraNames, issues }),
+    [idPrefix, languages, variables, extraNames, issues],
   );
 
   return (

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /** Where `pnpm --filter @parley/designer build` puts the designer. */
-export const DEFAULT_DESIGNER_DIR = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
+export const defaultDesignerDir = () => fileURLToPath(new URL('../../../designer/dist', import.meta.url));
 
 const NOT_BUILT_PAGE = `<!doctype html><meta charset="utf-8"><title>Parley</title>
 <p>The designer is not built yet. Run <code>pnpm --filter @parley/designer build</code> (<code>pnpm start</code>

@@ -2,7 +2,7 @@ import { startOrderApi } from '../../../examples/order-api/order-api.ts';
 import { runtimeMode } from '../services/auth/initial-users.ts';
 import { systemPrincipal } from '../services/principal.ts';
 import { openDatabase } from '../store/database.ts';
-import { DEFAULT_DESIGNER_DIR } from './designer-files.ts';
+import { defaultDesignerDir } from './designer-files.ts';
 import { loadExamples } from './load-examples.ts';
 import { createLogger } from './logger.ts';
 import { createParleyServer } from './parley-server.ts';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const mode = runtimeMode(env);
   const logger = createLogger();
   const database = await openDatabase();
-  const server = createParleyServer({ database, logger, designerDir: DEFAULT_DESIGNER_DIR });
+  const server = createParleyServer({ database, logger, designerDir: defaultDesignerDir() });
   const { services } = server;
 
   const users = await services.auth.ensureInitialUsers({ mode, env });

@@ -1,3 +1,4 @@
+import { layoutGraphSchema } from '@parley/shared';
 import {
   createFlowInput,
   flowInput,
@@ -5,6 +6,7 @@ import {
   renameFlowInput,
   saveDraftInput,
 } from '../../services/flows/index.ts';
+import { layoutFlowGraph } from '../../services/layout/layout-flow-graph.ts';
 import { guardedProcedure, router } from '../trpc.ts';
 
 export const flowsRouter = router({
@@ -30,6 +32,10 @@ export const flowsRouter = router({
       await ctx.services.flows.remove(ctx.principal, input.flowId);
       return { deleted: true };
     }),
+  // Stateless: positions for the designer's "Tidy up", computed where ELK's 1.6 MB of code can live.
+  layout: guardedProcedure('flows.layout')
+    .input(layoutGraphSchema)
+    .mutation(({ input }) => layoutFlowGraph(input)),
   saveDraft: guardedProcedure('flows.saveDraft')
     .input(saveDraftInput)
     .mutation(({ ctx, input }) => ctx.services.flows.saveDraft(ctx.principal, input)),

@@ -77,6 +77,14 @@ const badInputs: Record<ProcedureName, BadInput[] | null> = {
     { input: {}, field: 'flow' },
     { input: { flow: 'support.json' }, field: 'flow' },
   ],
+  'flows.layout': [
+    { input: {}, field: 'nodes' },
+    {
+      input: { nodes: [{ id: 'a', width: -1, height: 10, input: true, outputs: [] }], edges: [] },
+      field: 'nodes[0].width',
+    },
+    { input: { nodes: [], edges: [{ source: 'a', target: 'b' }] }, field: 'edges[0].port' },
+  ],
   'flows.saveDraft': [
     { input: { flowId: FLOW, draft: supportFlow() }, field: 'baseRevision' },
     { input: { flowId: FLOW, draft: supportFlow(), baseRevision: '3' }, field: 'baseRevision' },
@@ -208,7 +216,7 @@ describe('bad input over HTTP', () => {
     const error = await refusal(callByName(kit.untypedWith(kit.credentials.admin), name, input));
     expect(error.data).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400 });
     // `field: ...` at the start or after another issue, or as the part of a document that is wrong.
-    expect(error.message).toMatch(new RegExp(`(^|[;:] )${field.replace('.', '\\.')}: `));
+    expect(error.message).toMatch(new RegExp(`(^|[;:] )${field.replace(/[.[\]]/g, '\\$&')}: `));
     expectNothingInternal(JSON.stringify(error.shape));
   });
 

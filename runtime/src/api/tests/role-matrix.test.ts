@@ -114,6 +114,15 @@ const cases: { [P in ProcedureName]: Case<P> } = {
     }),
   },
   'flows.import': { input: async () => ({ flow: supportFlow() }) },
+  'flows.layout': {
+    input: async () => ({
+      nodes: [
+        { id: 'start', width: 240, height: 80, input: false, outputs: ['next'] },
+        { id: 'end', width: 240, height: 60, input: true, outputs: [] },
+      ],
+      edges: [{ source: 'start', port: 'next', target: 'end' }],
+    }),
+  },
   'flows.saveDraft': {
     input: async ({ kit, flowId }) => {
       const flow = await kit.services.flows.get(flowId);

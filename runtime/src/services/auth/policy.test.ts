@@ -43,6 +43,7 @@ const expected: Record<ProcedureName, PrincipalKind[] | 'public'> = {
   'flows.delete': editors,
   'flows.import': editors,
   'flows.saveDraft': editors,
+  'flows.layout': editors,
   'versions.list': editors,
   'versions.get': editors,
   'versions.diff': editors,

@@ -37,6 +37,7 @@ export const procedurePolicy = {
   'flows.delete': editors,
   'flows.import': editors,
   'flows.saveDraft': editors,
+  'flows.layout': editors,
 
   'versions.list': editors,
   'versions.get': editors,

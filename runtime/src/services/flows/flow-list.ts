@@ -1,7 +1,9 @@
-import { asc, isNull, max } from 'drizzle-orm';
+import { asc, inArray, isNull, max, sql } from 'drizzle-orm';
 import { actorNames } from './actor-names.ts';
+import { flowChecksum } from './checksum.ts';
 import { orderEnvironments } from './environments.ts';
 import type { FlowServiceDeps } from './flow-deps.ts';
+import { storedFlow } from './flow-document.ts';
 import { versionNumbers } from './records.ts';
 
 /** What is live in one environment, by version number. */
@@ -16,6 +18,8 @@ export type FlowSummary = {
   updatedByName: string;
   /** Null until the first publish. */
   latestVersion: number | null;
+  /** The draft differs from the latest version (always true before the first publish). */
+  draftChanged: boolean;
   /** Every standard environment (null when nothing is deployed there) and any other deployed to. */
   live: Record<string, LiveSummary | null>;
 };
@@ -32,14 +36,27 @@ export function flowListMethods({ database }: FlowServiceDeps) {
           revision: tables.flows.revision,
           updatedAt: tables.flows.updatedAt,
           updatedBy: tables.flows.updatedBy,
+          draft: tables.flows.draft,
         })
         .from(tables.flows)
         .where(isNull(tables.flows.deletedAt))
         .orderBy(asc(tables.flows.name), asc(tables.flows.id));
       const latest = await db
-        .select({ flowId: tables.flowVersions.flowId, number: max(tables.flowVersions.number) })
+        .select({
+          flowId: tables.flowVersions.flowId,
+          number: tables.flowVersions.number,
+          checksum: tables.flowVersions.checksum,
+        })
         .from(tables.flowVersions)
-        .groupBy(tables.flowVersions.flowId);
+        .where(
+          inArray(
+            sql`(${tables.flowVersions.flowId}, ${tables.flowVersions.number})`,
+            db
+              .select({ flowId: tables.flowVersions.flowId, number: max(tables.flowVersions.number) })
+              .from(tables.flowVersions)
+              .groupBy(tables.flowVersions.flowId),
+          ),
+        );
       const deployments = await db.select().from(tables.deployments);
       const numbers = await versionNumbers(
         db,
@@ -51,9 +68,10 @@ export function flowListMethods({ database }: FlowServiceDeps) {
         tables,
         flows.map((f) => f.updatedBy),
       );
-      const latestOf = new Map(latest.map((row) => [row.flowId, row.number]));
+      const latestOf = new Map(latest.map((row) => [row.flowId, row]));
 
-      return flows.map((flow) => {
+      return flows.map(({ draft, ...flow }) => {
+        const published = latestOf.get(flow.id);
         const own = deployments.filter((d) => d.flowId === flow.id);
         const live: Record<string, LiveSummary | null> = {};
         for (const environment of orderEnvironments(own.map((d) => d.environment))) {
@@ -74,7 +92,9 @@ export function flowListMethods({ database }: FlowServiceDeps) {
         return {
           ...flow,
           updatedByName: names.get(flow.updatedBy) ?? flow.updatedBy,
-          latestVersion: latestOf.get(flow.id) ?? null,
+          latestVersion: published?.number ?? null,
+          // Publishing stores the draft as parsed; the checksum compares documents, not their key order.
+          draftChanged: published?.checksum !== flowChecksum(storedFlow(draft)),
           live,
         };
       });

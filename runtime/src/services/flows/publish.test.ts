@@ -37,6 +37,20 @@ describe.each(testDatabases)('publishing on $dialect', ({ open }) => {
     expect(await service.versions(flow.id)).toEqual([version]);
   });
 
+  it('lists whether the draft changed since the latest version', async () => {
+    const { service } = flowService(database);
+    const flow = await service.importFlow(ada, { flow: helpdeskFlow() });
+    const listed = async () => (await service.list()).find((f) => f.id === flow.id);
+    expect(await listed()).toMatchObject({ latestVersion: null, draftChanged: true });
+    await service.publish(ada, flow.id);
+    expect(await listed()).toMatchObject({ latestVersion: 1, draftChanged: false });
+    const draft = flowDocumentSchema.parse({ ...flow.draft, description: 'edited after v1' });
+    await service.saveDraft(ada, { flowId: flow.id, draft, baseRevision: 1 });
+    expect(await listed()).toMatchObject({ latestVersion: 1, draftChanged: true });
+    await service.publish(ada, flow.id);
+    expect(await listed()).toMatchObject({ latestVersion: 2, draftChanged: false });
+  });
+
   it('numbers versions per flow and never changes a published one', async () => {
     const { service } = flowService(database);
     const flow = await service.importFlow(ada, { flow: helpdeskFlow() });
