@@ -1,10 +1,11 @@
 import type { Bench, BenchResult } from './bench-result.ts';
+import { designerBench } from './designer/designer-bench.ts';
 import { durableBench } from './durable/durable-bench.ts';
 import { engineBench } from './engine/engine-bench.ts';
 import { printJsonLines, printTable } from './print-results.ts';
 import { serverBench } from './server/server-bench.ts';
 
-const benches: Bench[] = [engineBench, serverBench, durableBench];
+const benches: Bench[] = [engineBench, serverBench, durableBench, designerBench];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -49,6 +49,14 @@ async function signIn(email: string, password: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Declares the flow's first variable in the Flow panel, as an author fixing an undeclared name does. */
+async function declareVariable(name: string) {
+  await page.getByRole('tab', { name: 'Flow' }).click();
+  const flowPanel = page.getByRole('region', { name: 'Flow' });
+  await flowPanel.getByRole('button', { name: 'Add to Variables' }).click();
+  await flowPanel.getByRole('group', { name: 'Variables 1' }).getByLabel('Name', { exact: true }).fill(name);
+}
+
 describe('the designer', { timeout: 60_000 }, () => {
   it('is built in chunks under 1 MB (Monaco workers aside), and its first page loads no Monaco', () => {
     const assets = join(buildDir, 'assets');
@@ -133,13 +141,7 @@ describe('the designer', { timeout: 60_000 }, () => {
     await expect.poll(() => problems.textContent()).toContain('email');
     await screenshot(page, '06-problem-shown');
 
-    await page.getByRole('tab', { name: 'Flow' }).click();
-    const flowPanel = page.getByRole('region', { name: 'Flow' });
-    await flowPanel.getByRole('button', { name: 'Add to Variables' }).click();
-    await flowPanel
-      .getByRole('group', { name: 'Variables 1' })
-      .getByLabel('Name', { exact: true })
-      .fill('email');
+    await declareVariable('email');
     await expect.poll(() => canvas.card('ask-1').getAttribute('data-problem')).toBe(null);
 
     await canvas.select('message-1');
@@ -317,13 +319,7 @@ describe('the designer', { timeout: 60_000 }, () => {
       .toBeGreaterThan(0);
     await screenshot(page, '14-expression-error');
 
-    await page.getByRole('tab', { name: 'Flow' }).click();
-    const flowPanel = page.getByRole('region', { name: 'Flow' });
-    await flowPanel.getByRole('button', { name: 'Add to Variables' }).click();
-    await flowPanel
-      .getByRole('group', { name: 'Variables 1' })
-      .getByLabel('Name', { exact: true })
-      .fill('basket');
+    await declareVariable('basket');
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await expect.poll(() => editor.locator('.squiggly-error').count(), { timeout: 10_000 }).toBe(0);
     await page.getByRole('link', { name: /All flows/ }).click();

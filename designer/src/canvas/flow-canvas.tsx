@@ -14,7 +14,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useRef } from 'react';
+import { type DragEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { CanvasHint, useHint } from './canvas-hint.tsx';
 import { CanvasSearch } from './canvas-search.tsx';
 import { type Clipboard, copyNodes, PASTE_OFFSET, pasteNodes } from './clipboard.ts';
@@ -23,6 +23,7 @@ import type { NodeDiffMark } from './diff-view.ts';
 import { addNodeCentredAt, applyMoves, connect, reconnect, removeElements } from './document-edits.ts';
 import { hasNodeDrag, readNodeDrag } from './drag-data.ts';
 import { labels } from './labels.ts';
+import { LARGE_FLOW_NODES, openingNodes } from './large-flows.ts';
 import { type LayoutEngine, layoutFlow, type NodeSize } from './layout.ts';
 import { NodeCard } from './node-card.tsx';
 import type { CanvasCommand } from './shortcuts.ts';
@@ -210,6 +211,17 @@ export function FlowCanvas({
     [showHint, onConnect],
   );
 
+  // Stable handlers: a new function per render would re-render every edge on each drag move.
+  const onReconnectStart = useCallback((_event: unknown, edge: CanvasEdge) => {
+    reconnecting.current = edge.id;
+  }, []);
+  const onReconnectEnd = useCallback(() => {
+    reconnecting.current = undefined;
+  }, []);
+  const large = flow.nodes.length > LARGE_FLOW_NODES;
+  // Computed once: the view a large flow opens on; later fits (Tidy up) frame the whole flow.
+  const [openingFit] = useState(() => ({ ...fitViewOptions, nodes: openingNodes(flow), minZoom: 0.5 }));
+
   const onReconnect = useCallback(
     (oldEdge: CanvasEdge, connection: Connection) => {
       const result = reconnect(latest.current, oldEdge.id, connection);
@@ -350,12 +362,8 @@ export function FlowCanvas({
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onReconnect={onReconnect}
-        onReconnectStart={(_event, edge) => {
-          reconnecting.current = edge.id;
-        }}
-        onReconnectEnd={() => {
-          reconnecting.current = undefined;
-        }}
+        onReconnectStart={onReconnectStart}
+        onReconnectEnd={onReconnectEnd}
         onDragOver={onDragOver}
         onDrop={onDrop}
         nodesDraggable={!readOnly}
@@ -363,12 +371,15 @@ export function FlowCanvas({
         edgesReconnectable={!readOnly}
         deleteKeyCode={readOnly ? null : deleteKeys}
         fitView
-        fitViewOptions={fitViewOptions}
+        fitViewOptions={large ? openingFit : fitViewOptions}
+        onlyRenderVisibleElements={large}
         minZoom={0.1}
         maxZoom={2}
       >
         <Background gap={20} size={1} />
-        <MiniMap<CanvasNode> pannable zoomable nodeClassName={miniMapClass} className="pc-minimap" />
+        {!large && (
+          <MiniMap<CanvasNode> pannable zoomable nodeClassName={miniMapClass} className="pc-minimap" />
+        )}
         <Controls showInteractive={false}>
           {!readOnly && (
             <>

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,5 +62,28 @@ describe('the WAL checkpointer', () => {
     const reader = new BetterSqlite3(file, { readonly: true });
     expect(reader.prepare('select count(*) as n from t').get()).toEqual({ n: 100 });
     reader.close();
+  });
+});
+
+describe('closing the database', () => {
+  it('resolves in a process that has nothing else to do, so a script can close and go on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-close-'));
+    try {
+      const database = new URL('./database.ts', import.meta.url).href;
+      const script = `
+        const { openDatabase } = await import(${JSON.stringify(database)});
+        const db = await openDatabase({ file: ${JSON.stringify(join(dir, 'parley.db'))} });
+        await db.close();
+        console.log('closed');`;
+      const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(child.stderr).toBe('');
+      expect(child.stdout.trim()).toBe('closed');
+      expect(child.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

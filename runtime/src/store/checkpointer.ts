@@ -38,6 +38,9 @@ export function startCheckpointer(
     async stop() {
       if (stopped) return;
       stopped = true;
+      // Unreferenced, the worker alone would not keep the process alive until it exits, and a script
+      // whose last work is closing the database would end before the close resolved.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
