@@ -322,7 +322,19 @@ describe('the designer', { timeout: 60_000 }, () => {
     await declareVariable('basket');
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await expect.poll(() => editor.locator('.squiggly-error').count(), { timeout: 10_000 }).toBe(0);
+
+    // Renaming edits the draft, saved like any edit; the list shows the new name.
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('Flow name').fill('Expression checks');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Expression checks' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('.save-status').textContent(), { timeout: 10_000 })
+      .toMatch(/^Saved/);
     await page.getByRole('link', { name: /All flows/ }).click();
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Expression checks', exact: true }).count())
+      .toBe(1);
   });
 
   it('switches the whole UI to Chinese and back', async () => {

@@ -1,11 +1,9 @@
-import { type FlowDocument, flowDocumentSchema } from '@parley/shared';
+import type { FlowDocument } from '@parley/shared';
 import { useTranslation } from 'react-i18next';
 import { NodeInspector } from '../inspector/index.ts';
+import { flowLevelSchema } from './flow-level-schema.ts';
 
-/** What the flow-level panel edits: the same schema the server validates drafts with, so no rule differs. */
-const flowLevelSchema = flowDocumentSchema.pick({ languages: true, variables: true, settings: true });
-
-/** The flow's languages, variables and settings, as a form generated from the flow document's schema. */
+/** The flow's languages, variables, intents, entities and settings, as a form generated from its schema. */
 export function FlowSettingsPanel({
   flow,
   onChange,
@@ -14,7 +12,13 @@ export function FlowSettingsPanel({
   onChange: (flow: FlowDocument) => void;
 }) {
   const { t } = useTranslation();
-  const value = { languages: flow.languages, variables: flow.variables, settings: flow.settings };
+  const value = {
+    languages: flow.languages,
+    variables: flow.variables,
+    intents: flow.intents,
+    entities: flow.entities,
+    settings: flow.settings,
+  };
   return (
     <section className="flow-settings" aria-label={t('flowSettings.tab')}>
       <NodeInspector

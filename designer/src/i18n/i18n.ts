@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { z } from 'zod';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 
@@ -28,6 +29,8 @@ export function initI18n() {
   const i18n = setUpI18n(LANGUAGES.some((l) => l.code === stored) && stored ? stored : 'en');
   const showLanguage = (code: string) => {
     document.documentElement.lang = code === 'zh' ? 'zh-CN' : code;
+    // zod's own validation messages (the inspector shows them) follow the UI language.
+    z.config(code === 'zh' ? z.locales.zhCN() : z.locales.en());
   };
   showLanguage(i18n.language);
   i18n.on('languageChanged', (code) => {

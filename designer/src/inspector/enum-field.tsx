@@ -1,3 +1,4 @@
+import { fieldKey } from './field-path.ts';
 import { FieldShell } from './field-shell.tsx';
 import type { FieldProps } from './inspector-context.ts';
 import { labels } from './labels.ts';
@@ -7,13 +8,14 @@ import { scalarText } from './value-shape.ts';
 const UNSET = '';
 
 export function EnumField({ field, path, label, required, value, onChange }: FieldProps<FieldOf<'enum'>>) {
+  const key = fieldKey(path);
   const options: readonly unknown[] = field.options;
   const selected = options.indexOf(value);
   const defaultIndex = options.indexOf(field.default);
   // A blank choice is offered only when leaving the key out means something: optional, defaulted or unset.
   const blank =
     defaultIndex >= 0
-      ? labels.defaultValue(scalarText(field.options[defaultIndex] ?? null))
+      ? labels.defaultValue(labels.option(key, field.options[defaultIndex] ?? null))
       : !required
         ? labels.noValue
         : selected < 0
@@ -33,7 +35,7 @@ export function EnumField({ field, path, label, required, value, onChange }: Fie
           {blank === undefined ? null : <option value={UNSET}>{blank}</option>}
           {field.options.map((option, index) => (
             <option key={scalarText(option)} value={String(index)}>
-              {scalarText(option)}
+              {labels.option(key, option)}
             </option>
           ))}
         </select>

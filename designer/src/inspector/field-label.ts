@@ -1,4 +1,12 @@
-import { keyWordSpellings } from './labels.ts';
+/** Words that read better in a fixed spelling than capitalised, when a label is made from a key. */
+export const keyWordSpellings: Readonly<Record<string, string>> = {
+  url: 'URL',
+  id: 'ID',
+  http: 'HTTP',
+  json: 'JSON',
+  api: 'API',
+  ms: '(ms)',
+};
 
 /** A readable label from a config key: `errorVariable` -> "Error variable", `timeoutMs` -> "Timeout (ms)". */
 export function labelFromKey(key: string): string {

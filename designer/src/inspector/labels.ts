@@ -1,10 +1,37 @@
 import i18next from 'i18next';
+import { labelFromKey } from './field-label.ts';
+import type { Scalar } from './schema-fields.ts';
+import { scalarText } from './value-shape.ts';
+
+/** Config keys and option values that can name a translation: no key or namespace separators. */
+const translatable = /^[A-Za-z_$][\w$-]*$/;
 
 /**
  * Every string the inspector shows, read from the designer's translations (`i18n/en.ts`, `i18n/zh.ts`)
  * when it is shown, so the editors never hold a language of their own.
  */
 export const labels = {
+  /**
+   * A config key's label: `inspector.fields.<key>`, else the key's readable English form, so a key of
+   * a node kind that has no translation yet still reads well.
+   */
+  field: (key: string) => {
+    const fallback = labelFromKey(key);
+    return translatable.test(key)
+      ? i18next.t(`inspector.fields.${key}`, { defaultValue: fallback })
+      : fallback;
+  },
+  /**
+   * An enum option's text: `inspector.options.<field>.<value>` for words, else the value itself;
+   * technical values such as HTTP methods have no entry and are shown as they are.
+   */
+  option: (field: string | undefined, value: Scalar) => {
+    const text = scalarText(value);
+    if (field === undefined || typeof value !== 'string' || !translatable.test(field)) return text;
+    return translatable.test(value)
+      ? i18next.t(`inspector.options.${field}.${value}`, { defaultValue: text })
+      : text;
+  },
   get rootValue() {
     return i18next.t('inspector.rootValue');
   },
@@ -49,14 +76,4 @@ export const labels = {
   },
   /** Shown for an issue whose field is not on the form, e.g. "headers.3: Invalid input". */
   issueAt: (path: string, message: string) => (path === '' ? message : `${path}: ${message}`),
-};
-
-/** Words that read better in a fixed spelling than capitalised, when a label is made from a key. */
-export const keyWordSpellings: Readonly<Record<string, string>> = {
-  url: 'URL',
-  id: 'ID',
-  http: 'HTTP',
-  json: 'JSON',
-  api: 'API',
-  ms: '(ms)',
 };

@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { FieldEditor } from './field-editor.tsx';
 import { extraNamesByPath } from './field-scopes.ts';
@@ -27,10 +28,15 @@ export type NodeInspectorProps = {
  */
 export function NodeInspector({ schema, value, languages, variables, onChange }: NodeInspectorProps) {
   const idPrefix = useId();
+  // Labels are read from i18next while rendering; this re-renders the whole form when the UI language changes.
+  const { i18n } = useTranslation();
+  const language = i18n.language;
   const model = useMemo(() => buildFieldModel(schema), [schema]);
+  // zod's messages follow the UI language too, so they are produced again when it changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `language` changes zod's messages
   const issues = useMemo(
     () => placeIssues(validate(schema, value), renderedFields(model, value)),
-    [schema, model, value],
+    [schema, model, value, language],
   );
   const extraNames = useMemo(() => extraNamesByPath(schema, value), [schema, value]);
   const context = useMemo<InspectorContextValue>(

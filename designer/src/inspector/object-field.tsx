@@ -1,8 +1,8 @@
 import { FieldEditor } from './field-editor.tsx';
-import { labelFromKey } from './field-label.ts';
 import type { FieldPath } from './field-path.ts';
 import { FieldGroup } from './field-shell.tsx';
 import type { FieldProps } from './inspector-context.ts';
+import { labels } from './labels.ts';
 import type { FieldOf, ObjectProperty } from './schema-fields.ts';
 import { asObject, withKey } from './value-shape.ts';
 
@@ -21,7 +21,7 @@ export function ObjectProperties(props: {
           key={key}
           field={field}
           path={[...props.path, key]}
-          label={field.title ?? labelFromKey(key)}
+          label={field.title ?? labels.field(key)}
           required={required}
           value={object[key]}
           onChange={(next) => props.onChange(withKey(object, key, next))}

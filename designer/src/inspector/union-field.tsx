@@ -1,5 +1,4 @@
 import { defaultObject } from './default-value.ts';
-import { labelFromKey } from './field-label.ts';
 import { FieldGroup, FieldShell } from './field-shell.tsx';
 import type { FieldProps } from './inspector-context.ts';
 import { labels } from './labels.ts';
@@ -30,7 +29,7 @@ function switchVariant(
 export function UnionField({ field, path, label, value, onChange }: FieldProps<FieldOf<'union'>>) {
   const variant = variantOf(field.variants, field.discriminator, value);
   const selected = variant === undefined ? -1 : field.variants.indexOf(variant);
-  const typeLabel = field.discriminator === 'type' ? labels.unionType : labelFromKey(field.discriminator);
+  const typeLabel = field.discriminator === 'type' ? labels.unionType : labels.field(field.discriminator);
   return (
     <FieldGroup path={path} label={label} hint={field.description}>
       <FieldShell path={[...path, field.discriminator]} label={typeLabel}>
@@ -46,7 +45,7 @@ export function UnionField({ field, path, label, value, onChange }: FieldProps<F
             {selected < 0 ? <option value="">{labels.chooseValue}</option> : null}
             {field.variants.map((option, index) => (
               <option key={scalarText(option.tag)} value={String(index)}>
-                {scalarText(option.tag)}
+                {labels.option(field.discriminator, option.tag)}
               </option>
             ))}
           </select>
