@@ -141,6 +141,21 @@ describe('the designer', { timeout: 60_000 }, () => {
     await expect.poll(() => problems.textContent()).toContain('email');
     await screenshot(page, '06-problem-shown');
 
+    // Choosing the problem selects its node and brings it to the middle of the canvas.
+    await canvas.select('start');
+    await problems.getByRole('button').filter({ hasText: 'email' }).first().click();
+    await expect.poll(() => canvas.card('ask-1').getAttribute('data-selected')).toBe('true');
+    const middle = async () => {
+      const pane = await page.locator('.react-flow__pane').boundingBox();
+      const card = await canvas.card('ask-1').boundingBox();
+      if (!pane || !card) return Number.POSITIVE_INFINITY;
+      return Math.hypot(
+        card.x + card.width / 2 - (pane.x + pane.width / 2),
+        card.y + card.height / 2 - (pane.y + pane.height / 2),
+      );
+    };
+    await expect.poll(middle).toBeLessThan(40);
+
     await declareVariable('email');
     await expect.poll(() => canvas.card('ask-1').getAttribute('data-problem')).toBe(null);
 

@@ -1,29 +1,21 @@
 import type { FlowDocument } from '@parley/shared';
-import { useReactFlow } from '@xyflow/react';
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { labels } from './labels.ts';
 import { searchNodes } from './search.ts';
-
-const FOCUS_ZOOM = 1;
+import { useCentreNode } from './use-centre-node.ts';
 
 /** Finds nodes by text; Enter steps through the matches, each one centred and selected. */
 export function CanvasSearch({ flow, onFound }: { flow: FlowDocument; onFound: (nodeId: string) => void }) {
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
-  const { setCenter, getInternalNode, getZoom } = useReactFlow();
+  const centre = useCentreNode();
   const matches = useMemo(() => searchNodes(flow, query), [flow, query]);
 
   const reveal = (at: number) => {
     const id = matches[at];
     if (id === undefined) return;
     setIndex(at);
-    const node = getInternalNode(id);
-    if (node) {
-      const { x, y } = node.internals.positionAbsolute;
-      const width = node.measured.width ?? 0;
-      const height = node.measured.height ?? 0;
-      void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), FOCUS_ZOOM), duration: 300 });
-    }
+    centre(id);
     onFound(id);
   };
 

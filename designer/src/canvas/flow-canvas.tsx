@@ -30,6 +30,7 @@ import type { CanvasCommand } from './shortcuts.ts';
 import { CARD_NODE_TYPE, type CanvasEdge, type CanvasNode } from './to-xyflow.ts';
 import { useCanvasElements } from './use-canvas-elements.ts';
 import { useCanvasShortcuts } from './use-canvas-shortcuts.ts';
+import { useCentreNode } from './use-centre-node.ts';
 import { useHistory } from './use-history.ts';
 
 export type FlowCanvasProps = {
@@ -44,6 +45,8 @@ export type FlowCanvasProps = {
   highlightedNodeId?: string | null;
   /** Outlines and badges nodes as added, removed or changed, e.g. to show a diff built with `diffView`. */
   nodeMarks?: ReadonlyMap<string, NodeDiffMark>;
+  /** Centres a node (a problem was chosen); a new object each time, so one node can be asked for twice. */
+  focusRequest?: { nodeId: string } | null;
   /** Computes auto-layout positions (the server's `flows.layout`); without it there is no Tidy up. */
   layoutEngine?: LayoutEngine;
   readOnly?: boolean;
@@ -106,6 +109,7 @@ export function FlowCanvas({
   problemNodeIds,
   highlightedNodeId,
   nodeMarks,
+  focusRequest,
   layoutEngine,
   readOnly = false,
 }: FlowCanvasProps) {
@@ -332,6 +336,11 @@ export function FlowCanvas({
     }
   };
   useCanvasShortcuts(container, runCommand, !readOnly);
+
+  const centre = useCentreNode();
+  useEffect(() => {
+    if (focusRequest) centre(focusRequest.nodeId);
+  }, [focusRequest, centre]);
 
   const onFound = useCallback(
     (id: string) => {

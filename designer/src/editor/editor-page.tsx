@@ -26,6 +26,7 @@ export function EditorPage({ flowId }: { flowId: string }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState('inspector');
   const [activeNode, setActiveNode] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ nodeId: string } | null>(null);
   const { flow } = draft;
   const diff = useDiffView(api, flowId, flow);
   const layoutEngine = useCallback((graph: LayoutGraph) => api.flows.layout.mutate(graph), [api]);
@@ -98,6 +99,7 @@ export function EditorPage({ flowId }: { flowId: string }) {
               problemNodeIds={problemNodeIds}
               highlightedNodeId={activeNode}
               layoutEngine={layoutEngine}
+              focusRequest={focusRequest}
             />
           )}
         </section>
@@ -139,7 +141,13 @@ export function EditorPage({ flowId }: { flowId: string }) {
           />
         </aside>
         <footer className="problems-pane">
-          <ProblemsPanel problems={problems} onChoose={choose} />
+          <ProblemsPanel
+            problems={problems}
+            onChoose={(nodeId) => {
+              choose(nodeId);
+              setFocusRequest({ nodeId });
+            }}
+          />
         </footer>
       </div>
     </ReactFlowProvider>

@@ -134,6 +134,7 @@ export const en = {
     moveUp: 'Move {{item}} up',
     moveDown: 'Move {{item}} down',
     emptyList: 'No items yet.',
+    onePerLine: 'One per line',
     unionType: 'Type',
     noValue: '(none)',
     defaultValue: 'Default: {{value}}',

@@ -136,6 +136,7 @@ export const zh: Messages = {
     moveUp: '上移{{item}}',
     moveDown: '下移{{item}}',
     emptyList: '还没有条目。',
+    onePerLine: '每行一条',
     unionType: '类型',
     noValue: '（无）',
     defaultValue: '默认：{{value}}',

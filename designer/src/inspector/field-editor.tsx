@@ -5,6 +5,7 @@ import { EnumField } from './enum-field.tsx';
 import type { FieldProps } from './inspector-context.ts';
 import { JsonField } from './json-field.tsx';
 import { ListField } from './list-field.tsx';
+import { LocalisedListField } from './localised-list-field.tsx';
 import { LocalisedTextField } from './localised-text-field.tsx';
 import { NumberField } from './number-field.tsx';
 import { ObjectField } from './object-field.tsx';
@@ -24,6 +25,8 @@ export function FieldEditor(props: FieldProps) {
       return <VariableField {...props} />;
     case 'localised-text':
       return <LocalisedTextField {...props} />;
+    case 'localised-list':
+      return <LocalisedListField {...props} />;
     case 'number':
       return <NumberField {...props} field={field} />;
     case 'boolean':

@@ -54,6 +54,9 @@ export const labels = {
   removeItem: (item: string) => i18next.t('inspector.removeItem', { item }),
   moveUp: (item: string) => i18next.t('inspector.moveUp', { item }),
   moveDown: (item: string) => i18next.t('inspector.moveDown', { item }),
+  get onePerLine() {
+    return i18next.t('inspector.onePerLine');
+  },
   get emptyList() {
     return i18next.t('inspector.emptyList');
   },

@@ -23,6 +23,7 @@ export type FieldModel = FieldBase &
     | { kind: 'code'; widget: CodeWidget }
     | { kind: 'variable' }
     | { kind: 'localised-text' }
+    | { kind: 'localised-list' }
     | { kind: 'number'; integer: boolean; minimum?: number; maximum?: number }
     | { kind: 'boolean' }
     | { kind: 'enum'; options: Scalar[] }
@@ -111,6 +112,7 @@ class ModelBuilder {
     const common = base(node);
     const widget = stringProp(node, 'widget');
     if (widget === 'localised-text') return { kind: 'localised-text', ...common };
+    if (widget === 'localised-list') return { kind: 'localised-list', ...common };
     if (widget === 'variable') return { kind: 'variable', ...common };
     if (widget !== undefined && codeWidgets.includes(widget)) {
       return { kind: 'code', widget: widget as CodeWidget, ...common };

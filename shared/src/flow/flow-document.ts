@@ -41,7 +41,10 @@ export const variableSchema = z.object({
 export const intentSchema = z.object({
   name: variableNameSchema,
   /** Training phrases per language code. */
-  phrases: z.record(z.string(), z.array(z.string().min(1))).default(() => ({})),
+  phrases: z
+    .record(z.string(), z.array(z.string().min(1)))
+    .default(() => ({}))
+    .meta({ widget: 'localised-list' }),
 });
 
 export const entitySchema = z.object({
